@@ -1,0 +1,73 @@
+"""The command line: `nkarchive` with no command starts the GUI; sub-commands do batch work.
+
+Each command group lives in its own module with `register(subparsers)`; the list below is
+static so that the packaged build finds every module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from nkarchive import __version__
+
+COMMAND_MODULES: tuple[str, ...] = (
+    "nkarchive.cli.catalogue",
+    "nkarchive.cli.romanize",
+    "nkarchive.cli.cite",
+)
+
+
+class UserError(Exception):
+    """An error the user can fix; printed without a traceback, exit status `status`."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nkarchive",
+        description="Catalogue of North Korean cinema. With no command, starts the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"nkarchive {__version__}")
+    parser.add_argument("--catalogue", metavar="PATH", help="catalogue file to open or create")
+    parser.add_argument("--demo", action="store_true", help="open a fresh demo catalogue")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue  # a command group not written yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
+    """Every command takes --catalogue, before or after the command name."""
+    parser.add_argument(
+        "--catalogue", metavar="PATH", default=argparse.SUPPRESS,
+        help="catalogue file (default: the one in the user data folder)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.command is None:
+        from nkarchive.gui.app import run_gui  # Qt only when the GUI is wanted
+
+        return run_gui(catalogue=args.catalogue, demo=args.demo)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"nkarchive: {exc}", file=sys.stderr)
+        return exc.status
+    except KeyboardInterrupt:
+        print("nkarchive: interrupted", file=sys.stderr)
+        return 130
