@@ -1,0 +1,275 @@
+"""The single write path: an operation validates, writes in one transaction, logs and is undoable.
+
+    with operation(catalogue, "Add film") as op:
+        work = op.create("work", {"form": "feature", "production_date": "1985"})
+        op.create("title", {"work": work.uuid, "text": "불가사리", "title_type": "original"})
+    op.result  # what changed, for views to refresh
+
+Any error inside the block (a validation failure included) rolls the whole operation back.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid as uuid_module
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+from sqlalchemy.orm import Session
+
+from nkarchive.model import RECORD_CLASSES, Change, Citation, Event, Record, Title
+from nkarchive.ops.changes import RECORDER_KEY, Recorder, RowChange
+from nkarchive.ops.errors import DeleteRefused, FieldError, RecordNotFound, ValidationError
+from nkarchive.ops.fields import SPEC_BY_NAME, clean_value, cross_field_errors, date_bounds
+from nkarchive.store.catalogue import Catalogue
+
+# Records that others point at without owning them: deleting one is refused while they exist.
+RESTRICTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "agent": (
+        ("credits", "is credited on {n} work(s)"),
+        ("organised", "organised {n} event(s)"),
+        ("distributed", "distributed {n} version(s)"),
+        ("holdings", "holds {n} copy/copies"),
+    ),
+    "source": (("citations", "is cited by {n} citation(s)"),),
+    "event": (("children", "has {n} event(s) within it, such as festival showings"),),
+    "manifestation": (("items", "has {n} copy/copies"),),
+}
+CITATION_TARGETS = ("work", "title", "credit", "event", "agent", "agent_name", "manifestation", "item")
+
+
+@dataclass(frozen=True)
+class OpResult:
+    """What one operation (or its undo or redo) changed, for views to refresh just that."""
+
+    label: str
+    operation_id: str
+    changes: tuple[RowChange, ...]
+
+    def records(self, action: str | None = None) -> list[tuple[str, str]]:
+        seen: dict[tuple[str, str], None] = {}
+        for change in self.changes:
+            if action is None or change.action == action:
+                seen[(change.kind, change.uuid)] = None
+        return list(seen)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {change.kind for change in self.changes}
+
+
+class Operation:
+    """The write methods available inside `operation(...)`; each step is validated first."""
+
+    def __init__(self, catalogue: Catalogue, session: Session, label: str) -> None:
+        self.catalogue = catalogue
+        self.session = session
+        self.label = label
+        self.id = str(uuid_module.uuid4())
+        self.result: OpResult | None = None
+
+    # -- reading inside the operation ----------------------------------------------------------
+
+    def get(self, kind: str, uuid: str) -> Record:
+        cls = _record_class(kind)
+        record = self.session.scalar(select(cls).where(cls.uuid == uuid))
+        if record is None:
+            raise RecordNotFound(kind, uuid)
+        return record
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def create(self, kind: str, values: dict[str, Any]) -> Any:
+        cls = _record_class(kind)
+        record = cls()
+        errors: list[FieldError] = []
+        if "uuid" in values:
+            errors += self._check_new_uuid(cls, values["uuid"])
+            record.uuid = str(values["uuid"]).lower()
+        else:
+            record.uuid = str(uuid_module.uuid4())
+        fields = {k: v for k, v in values.items() if k != "uuid"}
+        specs = SPEC_BY_NAME[kind]
+        for name, spec in specs.items():
+            if spec.required and name not in fields:
+                errors.append(FieldError(name, f"{spec.label} is required"))
+        self._assign(kind, record, fields, errors)
+        self.session.add(record)
+        self.session.flush()
+        self._after_save(kind, record)
+        return record
+
+    def update(self, kind: str, uuid: str, values: dict[str, Any]) -> Any:
+        record = self.get(kind, uuid)
+        self._assign(kind, record, values, [], existing=uuid)
+        self.session.flush()
+        self._after_save(kind, record)
+        return record
+
+    def delete(self, kind: str, uuid: str) -> None:
+        record = self.get(kind, uuid)
+        reasons = []
+        for attribute, template in RESTRICTIONS.get(kind, ()):
+            count = len(getattr(record, attribute))
+            if count:
+                reasons.append(template.format(n=count))
+        if reasons:
+            raise DeleteRefused(
+                f"Cannot delete {kind.replace('_', ' ')} “{record.label()}”: it "
+                + " and ".join(reasons) + ". Remove or re-point those first."
+            )
+        if kind == "manifestation":
+            # Titles and events may name a version without belonging to it: unlink them in the
+            # open, so that the change is logged and undone like any other.
+            for cls in (Title, Event):
+                for linked in self.session.scalars(select(cls).where(cls.manifestation_id == record.id)):
+                    linked.manifestation_id = None
+        self.session.delete(record)
+        self.session.flush()
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _assign(
+        self,
+        kind: str,
+        record: Record,
+        values: dict[str, Any],
+        errors: list[FieldError],
+        existing: str | None = None,
+    ) -> None:
+        specs = SPEC_BY_NAME[kind]
+        for name, raw in values.items():
+            spec = specs.get(name)
+            if spec is None:
+                errors.append(FieldError(name, f"a {kind.replace('_', ' ')} has no field “{name}”"))
+                continue
+            value, error = clean_value(spec, raw)
+            if error:
+                errors.append(error)
+                continue
+            if spec.type == "ref":
+                if value is None:
+                    setattr(record, spec.column, None)
+                    continue
+                assert spec.ref is not None
+                target_cls = _record_class(spec.ref)
+                target_id = self.session.scalar(select(target_cls.id).where(target_cls.uuid == value))
+                if target_id is None:
+                    errors.append(FieldError(name, f"no {spec.ref.replace('_', ' ')} with id {value}"))
+                    continue
+                setattr(record, spec.column, target_id)
+            else:
+                setattr(record, spec.column, value)
+                if spec.type == "edtf" and hasattr(record, f"{name}_lower"):
+                    lower, upper = date_bounds(value)
+                    setattr(record, f"{name}_lower", lower)
+                    setattr(record, f"{name}_upper", upper)
+        merged = {spec.column: getattr(record, spec.column, None) for spec in specs.values()}
+        errors += cross_field_errors(kind, merged)
+        if errors:
+            if record in self.session:
+                self.session.expunge(record)
+            raise ValidationError(kind, errors, existing)
+
+    def _check_new_uuid(self, cls: type[Record], value: Any) -> list[FieldError]:
+        try:
+            normal = str(uuid_module.UUID(str(value)))
+        except ValueError:
+            return [FieldError("uuid", f"{value!r} is not a UUID")]
+        if self.session.scalar(select(cls.id).where(cls.uuid == normal)) is not None:
+            return [FieldError("uuid", f"a {cls.KIND} with id {normal} already exists")]
+        return []
+
+    def _after_save(self, kind: str, record: Any) -> None:
+        # Only one preferred title per work, name per agent, and claim per fact.
+        if not getattr(record, "preferred", False):
+            return
+        siblings: list[Any] = []
+        if kind == "title":
+            siblings = list(self.session.scalars(select(Title).where(Title.work_id == record.work_id)))
+        elif kind == "agent_name":
+            siblings = list(record.agent.names)
+        elif kind == "citation":
+            target = record.target_kind()
+            column = getattr(Citation, f"{target}_id")
+            siblings = list(self.session.scalars(
+                select(Citation).where(column == getattr(record, f"{target}_id"), Citation.field.is_(record.field)
+                                       if record.field is None else Citation.field == record.field)
+            ))
+        changed = False
+        for sibling in siblings:
+            if sibling is not record and sibling.preferred:
+                sibling.preferred = False
+                changed = True
+        if changed:
+            self.session.flush()
+
+
+def _record_class(kind: str) -> type[Record]:
+    try:
+        return RECORD_CLASSES[kind]
+    except KeyError:
+        raise ValueError(f"unknown kind of record {kind!r}") from None
+
+
+def _log_value(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def change_log_rows(
+    changes: list[RowChange], *, operation_id: str, who: str, why: str
+) -> list[dict[str, Any]]:
+    """The Change log rows for a list of row changes (one per created or deleted record, one
+    per changed field of an updated one)."""
+    at = datetime.now(UTC).isoformat(timespec="milliseconds")
+    base = {"operation": operation_id, "at": at, "who": who, "why": why}
+    rows: list[dict[str, Any]] = []
+    for change in changes:
+        common = {**base, "record_kind": change.kind, "record_uuid": change.uuid}
+        if change.action == "insert":
+            rows.append({**common, "action": "create", "field": None, "old_value": None,
+                         "new_value": _log_value(change.after)})
+        elif change.action == "delete":
+            rows.append({**common, "action": "delete", "field": None,
+                         "old_value": _log_value(change.before), "new_value": None})
+        else:
+            assert change.before is not None and change.after is not None
+            for name in change.changed_fields():
+                rows.append({**common, "action": "update", "field": name,
+                             "old_value": _log_value(change.before.get(name)),
+                             "new_value": _log_value(change.after.get(name))})
+    return rows
+
+
+def finish_write(
+    catalogue: Catalogue, connection: Connection, changes: list[RowChange], *, operation_id: str, why: str
+) -> None:
+    """Inside the write transaction: append to the Change log and let listeners (the search
+    index) follow the rows."""
+    rows = change_log_rows(changes, operation_id=operation_id, who=catalogue.cataloguer, why=why)
+    if rows:
+        connection.execute(insert(Change.__table__), rows)
+    for listener in catalogue.row_listeners:
+        listener(connection, changes)
+
+
+@contextmanager
+def operation(catalogue: Catalogue, label: str) -> Iterator[Operation]:
+    """One validated, logged, undoable write; see the module docstring."""
+    with catalogue.write_session() as session:
+        recorder = Recorder()
+        session.info[RECORDER_KEY] = recorder
+        op = Operation(catalogue, session, label)
+        yield op
+        session.flush()
+        finish_write(catalogue, session.connection(), recorder.changes, operation_id=op.id, why=label)
+    # Reached only once the transaction has committed.
+    op.result = OpResult(label, op.id, tuple(recorder.changes))
+    if recorder.changes:
+        catalogue.undo_stack.push(op.result)

@@ -1,0 +1,202 @@
+"""Opening, creating and upgrading a catalogue file; the session factory every layer uses."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from nkarchive import __version__, paths
+from nkarchive.model import RECORD_CLASSES, CatalogueSetting, Change, new_uuid
+from nkarchive.store import migrate
+from nkarchive.store.backup import backup_database, timestamped_backup_path
+from nkarchive.store.engine import looks_like_sqlite, make_engine, writer
+from nkarchive.store.errors import (
+    CatalogueMissing,
+    CatalogueReadOnly,
+    NewerSchema,
+    NotACatalogue,
+)
+
+if TYPE_CHECKING:
+    from nkarchive.ops.history import UndoStack
+
+# Called inside every write transaction with the row changes it made (see nkarchive.ops);
+# the full-text index keeps itself in step this way.
+RowListener = Callable[[Connection, list[Any]], None]
+
+
+class Catalogue:
+    """An open catalogue file. Create with `Catalogue.open` or `Catalogue.create`."""
+
+    def __init__(self, path: Path, engine: Engine, *, read_only: bool, cataloguer: str) -> None:
+        self.path = path
+        self.engine = engine
+        self.read_only = read_only
+        self.cataloguer = cataloguer
+        self.row_listeners: list[RowListener] = []
+        self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(bind=writer(engine), expire_on_commit=False)
+        self._undo: UndoStack | None = None
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        cataloguer: str | None = None,
+        upgrade: bool = True,
+    ) -> Catalogue:
+        """Open an existing catalogue, upgrading its schema (after a backup) when needed."""
+        path = Path(path).expanduser().absolute()
+        if not path.parent.is_dir():
+            raise CatalogueMissing(path, f"the folder {path.parent} does not exist")
+        if not path.exists():
+            raise CatalogueMissing(path, "no such catalogue file")
+        if path.is_dir():
+            raise NotACatalogue(path, "is a folder, not a catalogue file")
+        if not os.access(path, os.R_OK):
+            raise CatalogueReadOnly(path, "cannot be read (permission denied)")
+        if not looks_like_sqlite(path):
+            raise NotACatalogue(path, "is not an nkarchive catalogue (not an SQLite database)")
+        if not read_only and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise CatalogueReadOnly(
+                path,
+                "is read-only (the file or its folder cannot be written); "
+                "open it read-only, or copy it to a folder you can write to",
+            )
+        revision = _read_revision(path)
+        head = migrate.head_revision()
+        if revision != head:
+            if revision not in migrate.known_revisions():
+                raise NewerSchema(
+                    path,
+                    f"was written by a newer version of nkarchive (schema {revision}); "
+                    f"this version ({__version__}) knows schemas up to {head}. "
+                    "Install a newer nkarchive to open it.",
+                )
+            if read_only or not upgrade:
+                raise CatalogueReadOnly(
+                    path, f"needs upgrading from schema {revision} to {head}, but is opened read-only"
+                )
+            backup_database(path, timestamped_backup_path(path, f"before-schema-{head}"))
+            _upgrade(path)
+        engine = make_engine(path, read_only=read_only)
+        return cls(path, engine, read_only=read_only, cataloguer=cataloguer or paths.cataloguer_name())
+
+    @classmethod
+    def create(cls, path: Path | str, *, cataloguer: str | None = None) -> Catalogue:
+        """Create an empty catalogue at `path`, which must not exist; all or nothing."""
+        path = Path(path).expanduser().absolute()
+        if path.exists():
+            raise NotACatalogue(path, "already exists; refusing to overwrite it")
+        if not path.parent.is_dir():
+            raise CatalogueMissing(path, f"the folder {path.parent} does not exist")
+        if not os.access(path.parent, os.W_OK):
+            raise CatalogueReadOnly(path, f"the folder {path.parent} cannot be written")
+        partial = path.with_name(f".{path.name}.creating-{os.getpid()}")
+        try:
+            _upgrade(partial)
+            engine = make_engine(partial)
+            with writer(engine).begin() as connection:
+                now = datetime.now(UTC).isoformat(timespec="seconds")
+                for key, value in (
+                    ("catalogue_id", new_uuid()),
+                    ("created", now),
+                    ("created_by_version", __version__),
+                ):
+                    connection.execute(CatalogueSetting.__table__.insert().values(key=key, value=value))
+            engine.dispose()
+            # The WAL must be folded into the file before it is renamed into place.
+            con = sqlite3.connect(partial)
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            con.close()
+            partial.replace(path)
+        finally:
+            for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+                leftover.unlink(missing_ok=True)
+        return cls.open(path, cataloguer=cataloguer)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Catalogue:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- sessions ------------------------------------------------------------------------------
+
+    def session(self) -> Session:
+        """A session for reading. Writes go through `nkarchive.ops`, never through this."""
+        return self._sessions()
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A session holding the write lock for one transaction; used only by `nkarchive.ops`."""
+        if self.read_only:
+            raise CatalogueReadOnly(self.path, "is open read-only")
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    @property
+    def undo_stack(self) -> UndoStack:
+        if self._undo is None:
+            from nkarchive.ops.history import UndoStack
+
+            self._undo = UndoStack(self)
+        return self._undo
+
+    # -- facts ---------------------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        with self.session() as session:
+            row = session.get(CatalogueSetting, key)
+            return row.value if row else None
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as connection:
+            return migrate.current_revision(connection)
+
+    def counts(self) -> dict[str, int]:
+        with self.session() as session:
+            counts = {
+                kind: session.scalar(select(func.count()).select_from(cls)) or 0
+                for kind, cls in RECORD_CLASSES.items()
+            }
+            counts["change"] = session.scalar(select(func.count()).select_from(Change)) or 0
+            return counts
+
+
+def _read_revision(path: Path) -> str | None:
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "alembic_version" not in tables:
+                raise NotACatalogue(path, "is an SQLite database, but not an nkarchive catalogue")
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            return str(row[0]) if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotACatalogue(path, f"cannot be read as a catalogue ({exc})") from exc
+
+
+def _upgrade(path: Path) -> None:
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
