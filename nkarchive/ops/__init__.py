@@ -15,7 +15,7 @@ from nkarchive.ops.errors import (
     ValidationError,
 )
 from nkarchive.ops.fields import SPECS, FieldSpec, spec
-from nkarchive.ops.operation import OpResult, Operation, operation
+from nkarchive.ops.operation import Operation, OpResult, operation
 from nkarchive.store.catalogue import Catalogue
 
 

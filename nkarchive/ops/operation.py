@@ -125,9 +125,12 @@ class Operation:
         if kind == "manifestation":
             # Titles and events may name a version without belonging to it: unlink them in the
             # open, so that the change is logged and undone like any other.
-            for cls in (Title, Event):
-                for linked in self.session.scalars(select(cls).where(cls.manifestation_id == record.id)):
-                    linked.manifestation_id = None
+            linked: list[Title | Event] = [
+                *self.session.scalars(select(Title).where(Title.manifestation_id == record.id)),
+                *self.session.scalars(select(Event).where(Event.manifestation_id == record.id)),
+            ]
+            for other in linked:
+                other.manifestation_id = None
         self.session.delete(record)
         self.session.flush()
 
@@ -254,7 +257,7 @@ def finish_write(
     index) follow the rows."""
     rows = change_log_rows(changes, operation_id=operation_id, who=catalogue.cataloguer, why=why)
     if rows:
-        connection.execute(insert(Change.__table__), rows)
+        connection.execute(insert(Change), rows)
     for listener in catalogue.row_listeners:
         listener(connection, changes)
 

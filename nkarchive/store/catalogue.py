@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from nkarchive import __version__, paths
@@ -115,7 +115,7 @@ class Catalogue:
                     ("created", now),
                     ("created_by_version", __version__),
                 ):
-                    connection.execute(CatalogueSetting.__table__.insert().values(key=key, value=value))
+                    connection.execute(insert(CatalogueSetting).values(key=key, value=value))
             engine.dispose()
             # The WAL must be folded into the file before it is renamed into place.
             con = sqlite3.connect(partial)
@@ -128,6 +128,13 @@ class Catalogue:
         return cls.open(path, cataloguer=cataloguer)
 
     def close(self) -> None:
+        """Close, folding the write-ahead log into the file so the file alone is complete."""
+        if not self.read_only:
+            try:
+                with self.engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            except Exception:  # a busy or vanished file: SQLite recovers the WAL on next open
+                pass
         self.engine.dispose()
 
     def __enter__(self) -> Catalogue:
