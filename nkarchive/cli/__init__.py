@@ -14,9 +14,14 @@ from collections.abc import Sequence
 from nkarchive import __version__
 
 COMMAND_MODULES: tuple[str, ...] = (
-    "nkarchive.cli.catalogue",
-    "nkarchive.cli.romanize",
-    "nkarchive.cli.cite",
+    "nkarchive.cli.catalogue",  # info, check, list, demo
+    "nkarchive.cli.romanize",  # romanize
+    "nkarchive.cli.cite",  # cite, format-csl
+    "nkarchive.cli.search",  # search, reindex
+    "nkarchive.cli.timeline",  # timeline
+    "nkarchive.cli.bundle",  # export, import
+    "nkarchive.cli.safety",  # backup, backups, restore
+    "nkarchive.cli.selftest",  # --self-test support
 )
 
 

@@ -259,7 +259,7 @@ def finish_write(
     if rows:
         connection.execute(insert(Change), rows)
     for listener in catalogue.row_listeners:
-        listener(connection, changes)
+        listener(catalogue, connection, changes)
 
 
 @contextmanager

@@ -29,8 +29,11 @@ if TYPE_CHECKING:
     from nkarchive.ops.history import UndoStack
 
 # Called inside every write transaction with the row changes it made (see nkarchive.ops);
-# the full-text index keeps itself in step this way.
-RowListener = Callable[[Connection, list[Any]], None]
+# the full-text index keeps itself in step this way. Packages that must follow every write
+# append a listener to ROW_LISTENERS when imported; nkarchive.ops imports them, so no write
+# can happen without them.
+RowListener = Callable[["Catalogue", Connection, list[Any]], None]
+ROW_LISTENERS: list[RowListener] = []
 
 
 class Catalogue:
@@ -41,7 +44,7 @@ class Catalogue:
         self.engine = engine
         self.read_only = read_only
         self.cataloguer = cataloguer
-        self.row_listeners: list[RowListener] = []
+        self.row_listeners: list[RowListener] = list(ROW_LISTENERS)
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(bind=writer(engine), expire_on_commit=False)
         self._undo: UndoStack | None = None

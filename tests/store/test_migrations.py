@@ -17,7 +17,11 @@ from nkarchive.store.engine import make_engine
 
 def test_models_and_migrations_agree(catalogue: Catalogue) -> None:
     with catalogue.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        from nkarchive.store.migrations_filter import include_object
+
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_object}
+        )
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from nkarchive.model import Base
+from nkarchive.store.migrations_filter import include_object
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -12,6 +13,7 @@ if connection is None:
 
 context.configure(
     connection=connection,
+    include_object=include_object,
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite alters tables by copying them
     compare_type=True,

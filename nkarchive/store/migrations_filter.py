@@ -1,0 +1,13 @@
+"""Which database objects the models describe; the rest are managed by hand-written migrations."""
+
+from __future__ import annotations
+
+# The full-text index and its FTS5 shadow tables: made by migrations, not mapped by the ORM.
+UNMAPPED_PREFIXES = ("search_",)
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    return not (
+        type_ == "table" and reflected and compare_to is None
+        and name is not None and name.startswith(UNMAPPED_PREFIXES)
+    )
