@@ -1,0 +1,75 @@
+"""Search keys: a lossy folding in which the romanizations and spellings of one Korean name meet.
+
+The key has no spaces. Korean spacing is not stable across schemes and sources: the DPRK writes
+every syllable of a given name as a word (Kim Jong Il / Kim Chŏngil), ALA-LC writes particles
+apart (hanŭl ŭl / hanŭrŭl), and titles are spaced differently in different sources (이름없는 /
+Irŭm ŏmnŭn). A word-aligned key would keep those variants apart, so the key drops word
+boundaries, and a search matches the key of what the user typed as a substring of the stored
+key (which also serves prefix matching while typing; SQLite's FTS5 trigram tokenizer indexes
+exactly this kind of substring search). Ranking by closeness is the search layer's job.
+
+Folding (romanization.md §9, extended): lower case; marks, apostrophes, hyphens, punctuation and
+spaces removed; eo→o, eu→u, ee→i, oo→u, oi→oe, ui→i, yi→i; sh→s; tch/jj/ch/j→c; kh/th/ph→k/t/p;
+ng kept apart as q, then g/d/b→k/t/p and r→l; doubled letters single; n after a consonant→l
+(Amnok/Amrok, Chongno/Jongro); a key-initial n→l (Rodong/Nodong); and l dropped before i or y at
+the start or after a consonant, which is where North Korean spelling keeps an initial ㄹ/ㄴ that
+South Korean spelling drops (Ryu/Yu, Rim/Im, nyŏhaksaeng/yeohaksaeng, Ri/Yi/Lee). The rules are
+applied until nothing changes, so the key is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from nkarchive.korean.jamo import contains_hangul
+from nkarchive.korean.romanize import romanize
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_DOUBLE = re.compile(r"(.)\1+")
+_CONSONANT = "bcdfghjkmnpqstvxz"
+_N_AFTER_CONSONANT = re.compile(f"(?<=[{_CONSONANT}l])n")
+_WEAK_L = re.compile(f"(?:^|(?<=[{_CONSONANT}]))l(?=[iy])")
+
+# Ordered: each replacement assumes the ones before it have run.
+_REPLACEMENTS = (
+    ("eo", "o"), ("eu", "u"), ("ee", "i"), ("oo", "u"), ("oi", "oe"), ("ui", "i"), ("yi", "i"),
+    ("tch", "c"), ("jj", "c"), ("ch", "c"), ("j", "c"), ("sh", "s"),
+    ("kh", "k"), ("th", "t"), ("ph", "p"),
+    ("ng", "q"), ("g", "k"), ("d", "t"), ("b", "p"), ("r", "l"),
+)  # fmt: skip
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _fold_once(key: str) -> str:
+    for old, new in _REPLACEMENTS:
+        if old in key:
+            key = key.replace(old, new)
+    key = _DOUBLE.sub(r"\1", key)
+    key = key.replace("tc", "c").replace("ts", "s")
+    key = _N_AFTER_CONSONANT.sub("l", key)
+    if key.startswith("n"):
+        key = "l" + key[1:]
+    key = _WEAK_L.sub("", key)
+    return _DOUBLE.sub(r"\1", key)
+
+
+@lru_cache(maxsize=1 << 16)
+def search_key(text: str) -> str:
+    """The folding key of a romanized or Hangul string (Hangul is keyed by its MR form)."""
+    if contains_hangul(text):
+        text = romanize(text, "mr")
+    key = text.lower()
+    if not key.isascii():
+        key = _strip_marks(key).lower()
+    key = _NOT_WORD.sub("", key)
+    while True:
+        folded = _fold_once(key)
+        if folded == key:
+            return key
+        key = folded
