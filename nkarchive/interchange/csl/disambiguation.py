@@ -1,0 +1,175 @@
+"""Making cites that would read the same tell apart: more names, given names, year suffixes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from nkarchive.interchange.csl.items import Item, Name
+from nkarchive.interchange.csl.markup import strip_markers
+from nkarchive.interchange.csl.names import initialize
+from nkarchive.interchange.csl.render import Cite, Disambiguation
+
+if TYPE_CHECKING:
+    from nkarchive.interchange.csl.processor import CitationProcessor
+
+
+def year_suffix(n: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa."""
+    letters = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def _cite_key(proc: CitationProcessor, item: Item) -> str:
+    ctx = proc.context(item, "citation", Cite(id=item.id))
+    text, _, _ = proc.renderer.render_children(proc.style.citation_section.layout.children, ctx)
+    return strip_markers(text)
+
+
+def _ambiguous_groups(proc: CitationProcessor, items: list[Item]) -> list[list[Item]]:
+    by_key: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        by_key[_cite_key(proc, item)].append(item)
+    return [group for key, group in by_key.items() if len(group) > 1 and key]
+
+
+def _max_names(item: Item) -> int:
+    return max((len(names) for names in item.names.values()), default=0)
+
+
+def _person(name: Name) -> tuple[str, str]:
+    return (name.non_dropping_particle + " " + name.family).strip(), name.given
+
+
+def _global_name_levels(proc: CitationProcessor, rule: str) -> dict[tuple[str, str], int]:
+    """For the all-names and primary-name rules: how far to expand each person's name."""
+    primary_only = rule.startswith("primary-name")
+    people: dict[str, set[str]] = defaultdict(set)
+    for item in proc.items.values():
+        for variable in ("author", "editor", "translator", "director", "composer"):
+            names = item.names.get(variable)
+            if not names:
+                continue
+            for name in names[:1] if primary_only else names:
+                if name.literal or name.script != "latin":
+                    continue
+                family, given = _person(name)
+                people[family].add(given)
+            break
+    levels: dict[tuple[str, str], int] = {}
+    initials_only = rule.endswith("with-initials")
+    for family, givens in people.items():
+        if len(givens) < 2:
+            continue
+        initials: dict[str, int] = defaultdict(int)
+        for given in givens:
+            initials[initialize(given, ".", True, True)] += 1
+        for given in givens:
+            unique_by_initials = initials[initialize(given, ".", True, True)] == 1
+            levels[(family, given)] = 1 if unique_by_initials or initials_only else 2
+    return levels
+
+
+def disambiguate(proc: CitationProcessor) -> None:
+    options = proc.style.citation_section.options
+    add_names = options.get("disambiguate-add-names") == "true"
+    add_givenname = options.get("disambiguate-add-givenname") == "true"
+    add_year_suffix = options.get("disambiguate-add-year-suffix") == "true"
+    rule = options.get("givenname-disambiguation-rule", "by-cite")
+    uses_condition = _style_tests_disambiguate(proc)
+    if not (add_names or add_givenname or add_year_suffix or uses_condition):
+        return
+    if add_givenname and rule != "by-cite":
+        levels = _global_name_levels(proc, rule)
+        if levels:
+            for item in proc.items.values():
+                proc.dis[item.id].person_levels = levels
+                proc.dis[item.id].primary_only = rule.startswith("primary-name")
+    groups = _ambiguous_groups(proc, list(proc.items.values()))
+    if not groups:
+        return
+    remaining: list[list[Item]] = []
+    for group in groups:
+        unresolved = group
+        if add_names:
+            unresolved = _add_names(proc, unresolved)
+        if add_givenname and len(unresolved) > 1:
+            unresolved = _add_givennames(proc, unresolved, rule)
+        if len(unresolved) > 1:
+            remaining.append(unresolved)
+    if add_year_suffix:
+        order = {item.id: n for n, item in enumerate(proc._bibliography_order)}
+        for group in remaining:
+            for n, item in enumerate(sorted(group, key=lambda it: order[it.id])):
+                proc.dis[item.id].year_suffix = year_suffix(n)
+    elif uses_condition:
+        for group in remaining:
+            for item in group:
+                proc.dis[item.id].disambiguate = True
+
+
+def _still_ambiguous(proc: CitationProcessor, group: list[Item]) -> list[Item]:
+    keys: dict[str, list[Item]] = defaultdict(list)
+    for item in group:
+        keys[_cite_key(proc, item)].append(item)
+    return [item for items in keys.values() if len(items) > 1 for item in items]
+
+
+def _add_names(proc: CitationProcessor, group: list[Item]) -> list[Item]:
+    most = max(_max_names(item) for item in group)
+    unresolved = group
+    for extra in range(1, most):
+        for item in unresolved:
+            proc.dis[item.id].extra_names = extra
+        left = _still_ambiguous(proc, unresolved)
+        if len(left) == len(unresolved):
+            for item in unresolved:
+                proc.dis[item.id].extra_names = 0
+            # more names did not help these; try the next count only if they have more names
+            if all(_max_names(item) <= extra + 1 for item in unresolved):
+                break
+            continue
+        unresolved = left
+        if not unresolved:
+            break
+    return unresolved
+
+
+def _add_givennames(proc: CitationProcessor, group: list[Item], rule: str) -> list[Item]:
+    unresolved = group
+    max_level = 1 if rule.endswith("with-initials") else 2
+    best: dict[str, int] = {item.id: 0 for item in group}
+    for level in range(1, max_level + 1):
+        for item in unresolved:
+            dis = proc.dis[item.id]
+            dis.givenname_level = level
+            if rule.startswith("primary-name"):
+                dis.givenname_names = frozenset({0})
+        left = _still_ambiguous(proc, unresolved)
+        if len(left) < len(unresolved):
+            for item in unresolved:
+                best[item.id] = level
+            unresolved = left
+        if not unresolved:
+            break
+    for item in unresolved:
+        # expansions that told none of them apart are taken back
+        proc.dis[item.id].givenname_level = best[item.id]
+    return unresolved
+
+
+def _style_tests_disambiguate(proc: CitationProcessor) -> bool:
+    stack = [proc.style.citation_section.layout, *proc.style.macros.values()]
+    while stack:
+        node = stack.pop()
+        if node.tag in ("if", "else-if") and "disambiguate" in node.attrs:
+            return True
+        stack.extend(node.children)
+    return False
+
+
+__all__ = ["Disambiguation", "disambiguate", "year_suffix"]

@@ -1,0 +1,301 @@
+"""A style with registered items: citations in document order, and the bibliography."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from nkarchive.interchange.csl.disambiguation import disambiguate
+from nkarchive.interchange.csl.errors import CslError
+from nkarchive.interchange.csl.items import Item, normalize_item
+from nkarchive.interchange.csl.markup import (
+    NAMES_END,
+    NAMES_START,
+    affix,
+    cat,
+    finalize,
+    join,
+    strip_markers,
+    wrap,
+)
+from nkarchive.interchange.csl.render import Cite, Context, Disambiguation, Renderer
+from nkarchive.interchange.csl.sorting import sort_items
+
+if TYPE_CHECKING:
+    from nkarchive.interchange.csl.style import Style
+
+FORMATS = ("text", "html", "rtf")
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise CslError(f"unknown output format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def _cite_from(data: Mapping[str, Any] | str) -> Cite:
+    if isinstance(data, str):
+        return Cite(id=data)
+    if "id" not in data:
+        raise CslError("a cite without an item id", field="id")
+    locator = data.get("locator")
+    return Cite(
+        id=str(data["id"]),
+        locator=str(locator).strip() if locator not in (None, "") else "",
+        label=str(data.get("label") or "page"),
+        prefix=str(data.get("prefix") or ""),
+        suffix=str(data.get("suffix") or ""),
+        suppress_author=bool(data.get("suppress-author", False)),
+        author_only=bool(data.get("author-only", False)),
+    )
+
+
+class CitationProcessor:
+    """Items registered with one style; cites are numbered and positioned in call order."""
+
+    def __init__(self, style: Style, items: Iterable[Mapping[str, Any]]) -> None:
+        self.style = style
+        self.renderer = Renderer(style, style.locale)
+        self.items: dict[str, Item] = {}
+        for position, data in enumerate(items):
+            item = normalize_item(data, position)
+            if item.id in self.items:
+                raise CslError("the same id is used by two items", item_id=item.id, field="id")
+            self.items[item.id] = item
+        self.citation_numbers = {item_id: n for n, item_id in enumerate(self.items, start=1)}
+        self.dis: dict[str, Disambiguation] = {item_id: Disambiguation() for item_id in self.items}
+        self.near_note_distance = int(
+            style.citation_section.options.get("near-note-distance", "5") or 5
+        )
+        self._history: list[tuple[int, list[Cite]]] = []
+        self._first_note: dict[str, int] = {}
+        self._bibliography_order = self._sorted_for_bibliography()
+        disambiguate(self)
+
+    @property
+    def item_ids(self) -> list[str]:
+        return list(self.items)
+
+    def _sorted_for_bibliography(self) -> list[Item]:
+        section = self.style.bibliography_section
+        items = list(self.items.values())
+        if section is None or not section.sort_keys:
+            return items
+        return sort_items(
+            self.renderer, section.sort_keys, items, lambda it: self.context(it, "bibliography")
+        )
+
+    def context(self, item: Item, mode: str, cite: Cite | None = None) -> Context:
+        dis = self.dis[item.id]
+        if mode == "bibliography":
+            dis = Disambiguation(year_suffix=dis.year_suffix)
+        return Context(
+            item=item,
+            mode=mode,
+            cite=cite,
+            dis=dis,
+            citation_number=self.citation_numbers[item.id],
+        )
+
+    # --- bibliography -----------------------------------------------------------------------
+
+    def bibliography_markup(self) -> list[str]:
+        """Entries as marked-up strings (before conversion to an output format)."""
+        section = self.style.bibliography_section
+        if section is None:
+            return []
+        layout = section.layout
+        entries: list[str] = []
+        for item in self._bibliography_order:
+            ctx = self.context(item, "bibliography")
+            ctx.mark_names = "subsequent-author-substitute" in section.options
+            text, _, _ = self.renderer.render_children(layout.children, ctx)
+            if not strip_markers(text).strip():
+                continue  # styles leave out items they cannot list (personal communications)
+            entries.append(self.renderer.decorate(layout, text, ctx, apply_case=False))
+        substitute = section.options.get("subsequent-author-substitute")
+        if substitute is not None:
+            entries = _substitute_authors(
+                entries, substitute, section.options.get("subsequent-author-substitute-rule")
+            )
+        return entries
+
+    def bibliography(self, format: str = "text") -> list[str]:
+        """One entry per item in bibliography order; HTML entries are `<div class="csl-entry">`."""
+        _check_format(format)
+        quotes = self.style.locale.quotes()
+        piq = self.style.locale.punctuation_in_quote
+        out: list[str] = []
+        for entry in self.bibliography_markup():
+            text = finalize(entry, format, quotes, piq).strip()
+            if format == "html":
+                text = f'<div class="csl-entry">{text}</div>'
+            out.append(text)
+        return out
+
+    # --- citations --------------------------------------------------------------------------
+
+    def _position(self, cite: Cite, index: int, cluster: list[Cite], note: int) -> None:
+        previous: Cite | None = None
+        if index > 0:
+            previous = cluster[index - 1]
+        elif self._history:
+            _, last_cites = self._history[-1]
+            if len(last_cites) == 1:
+                previous = last_cites[0]
+            else:
+                previous = None
+                if any(c.id == cite.id for c in last_cites):
+                    previous = Cite(id="\x00")  # same note, other items too: not ibid
+        seen = cite.id in self._first_note or any(c.id == cite.id for c in cluster[:index])
+        if not seen:
+            cite.position = "first"
+            self._first_note.setdefault(cite.id, note)
+        elif previous is not None and previous.id == cite.id:
+            if not cite.locator and not previous.locator:
+                cite.position = "ibid"
+            elif cite.locator and (
+                cite.locator != previous.locator or cite.label != previous.label
+            ):
+                cite.position = "ibid-with-locator"
+            elif cite.locator:
+                cite.position = "ibid"
+            else:
+                cite.position = "subsequent"
+        else:
+            cite.position = "subsequent"
+        cite.first_reference_note_number = self._first_note.get(cite.id, note)
+        previous_note = self._last_note_of(cite.id)
+        cite.near_note = (
+            previous_note is not None and note - previous_note <= self.near_note_distance
+        )
+
+    def _last_note_of(self, item_id: str) -> int | None:
+        for note, cites in reversed(self._history):
+            if any(c.id == item_id for c in cites):
+                return note
+        return None
+
+    def cite_markup(
+        self, cites: Sequence[Mapping[str, Any] | str], note_number: int | None = None
+    ) -> str:
+        note = note_number if note_number is not None else len(self._history) + 1
+        cluster = [_cite_from(c) for c in cites]
+        for cite in cluster:
+            if cite.id not in self.items:
+                raise CslError("cited, but not among the items given", item_id=cite.id)
+        for index, cite in enumerate(cluster):
+            cite.note_number = note
+            self._position(cite, index, cluster, note)
+        self._history.append((note, cluster))
+        section = self.style.citation_section
+        if section.sort_keys and len(cluster) > 1:
+            by_id = {id(self.items[c.id]): c for c in cluster}
+            ordered = sort_items(
+                self.renderer,
+                section.sort_keys,
+                [self.items[c.id] for c in cluster],
+                lambda it: self.context(it, "citation", by_id.get(id(it))),
+            )
+            cluster = [by_id[id(item)] for item in ordered]
+        return self._render_cluster(cluster)
+
+    def _render_one(self, cite: Cite, suppress_author: bool = False) -> str:
+        item = self.items[cite.id]
+        ctx = self.context(item, "citation", cite)
+        ctx.suppress_first_names = suppress_author or cite.suppress_author
+        layout = self.style.citation_section.layout
+        text, _, _ = self.renderer.render_children(layout.children, ctx)
+        if cite.author_only:
+            ctx = self.context(item, "citation", cite)
+            ctx.mark_names = True
+            text, _, _ = self.renderer.render_children(layout.children, ctx)
+            start, end = text.find(NAMES_START), text.find(NAMES_END)
+            text = text[start + 1 : end] if start >= 0 else ""
+        if not text:
+            return ""
+        return affix(cite.prefix, text, cite.suffix)
+
+    def _author_key(self, cite: Cite) -> str:
+        item = self.items[cite.id]
+        ctx = self.context(item, "citation", cite)
+        ctx.mark_names = True
+        text, _, _ = self.renderer.render_children(self.style.citation_section.layout.children, ctx)
+        start, end = text.find(NAMES_START), text.find(NAMES_END)
+        return strip_markers(text[start + 1 : end]) if start >= 0 else ""
+
+    def _render_cluster(self, cluster: list[Cite]) -> str:
+        section = self.style.citation_section
+        layout = section.layout
+        collapse = section.options.get("collapse", "")
+        delimiter = layout.delimiter
+        if collapse in ("year", "year-suffix", "year-suffix-ranged") and len(cluster) > 1:
+            # Cites by the same author sit together and share one author name.
+            keys = [self._author_key(c) for c in cluster]
+            groups: list[list[int]] = []
+            for index, key in enumerate(keys):
+                target = next((g for g in groups if key and keys[g[0]] == key), None)
+                if target is None:
+                    groups.append([index])
+                else:
+                    target.append(index)
+            cite_group_delimiter = section.options.get("cite-group-delimiter", ", ")
+            after = section.options.get("after-collapse-delimiter", delimiter)
+            pieces: list[str] = []
+            previous_collapsed = False
+            for group in groups:
+                texts = [
+                    self._render_one(cluster[i], suppress_author=n > 0) for n, i in enumerate(group)
+                ]
+                text = join(texts, cite_group_delimiter)
+                if pieces:
+                    pieces.append(after if previous_collapsed else delimiter)
+                pieces.append(text)
+                previous_collapsed = len(group) > 1
+            body = ""
+            for piece in pieces:
+                body = cat(body, piece)
+        else:
+            body = join((self._render_one(c) for c in cluster), delimiter)
+        if not body:
+            return ""
+        dummy = self.context(self.items[cluster[0].id], "citation", cluster[0])
+        return self.renderer.decorate(layout, body, dummy, apply_case=False)
+
+    def cite(
+        self,
+        cites: Sequence[Mapping[str, Any] | str],
+        format: str = "text",
+        note_number: int | None = None,
+    ) -> str:
+        """Format one citation: `cites` are item ids or CSL cite objects (id, locator, label,
+        prefix, suffix, suppress-author, author-only). Positions (ibid, subsequent) follow from
+        the citations formatted before on this processor."""
+        _check_format(format)
+        text = self.cite_markup(cites, note_number)
+        return finalize(
+            text, format, self.style.locale.quotes(), self.style.locale.punctuation_in_quote
+        ).strip()
+
+
+def _substitute_authors(entries: list[str], substitute: str, rule: str | None) -> list[str]:
+    rule = rule or "complete-all"
+    out: list[str] = []
+    previous = ""
+    for entry in entries:
+        start, end = entry.find(NAMES_START), entry.find(NAMES_END)
+        if start < 0 or end < 0:
+            out.append(entry)
+            previous = ""
+            continue
+        names = entry[start + 1 : end]
+        if previous and names == previous and rule in ("complete-all", "complete-each"):
+            entry = entry[:start] + substitute + entry[end + 1 :]
+            if not substitute:
+                entry = entry[:start] + entry[start:].lstrip()
+        previous = names
+        out.append(entry)
+    return out
+
+
+def wrap_entry(text: str, marker: str) -> str:
+    return wrap(marker, text)

@@ -1,0 +1,424 @@
+"""Evaluating a style's layout for one item: text, numbers, labels, groups and conditionals.
+
+Every render function returns (text, called, rendered): the marked-up text, whether a variable was
+called, and whether a called variable gave output. Groups use the two flags to vanish when every
+variable they call is empty, as CSL requires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from nkarchive.interchange.csl.items import NAME_VARIABLES, Item
+from nkarchive.interchange.csl.locale import Locale
+from nkarchive.interchange.csl.markup import (
+    ITALIC,
+    NAMES_END,
+    NAMES_START,
+    NOCASE,
+    QUOTE,
+    affix,
+    apply_text_case,
+    is_cjk_only,
+    join,
+    wrap,
+)
+from nkarchive.interchange.csl.markup import (
+    strip_periods as remove_periods,
+)
+from nkarchive.interchange.csl.nodes import Node, compile_element
+from nkarchive.interchange.csl.numbers import (
+    format_number,
+    format_page_range,
+    is_numeric,
+    is_plural,
+)
+
+Result = tuple[str, bool, bool]
+EMPTY: Result = ("", False, False)
+
+LOCATOR_TERMS = {"sub verbo": "sub-verbo", "sub-verbo": "sub-verbo"}
+
+
+@dataclass
+class Cite:
+    """One item as cited: where it is cited and what is pinpointed."""
+
+    id: str
+    locator: str = ""
+    label: str = "page"
+    prefix: str = ""
+    suffix: str = ""
+    suppress_author: bool = False
+    author_only: bool = False
+    position: str = "first"  # first, subsequent, ibid, ibid-with-locator
+    near_note: bool = False
+    first_reference_note_number: int = 0
+    note_number: int = 0
+
+
+@dataclass
+class Disambiguation:
+    """What disambiguation decided for one item."""
+
+    year_suffix: str = ""
+    extra_names: int = 0  # names shown beyond et-al-use-first
+    givenname_level: int = 0  # 1: initials, 2: full given names
+    givenname_names: frozenset[int] | None = None  # which names get expanded (None: all)
+    disambiguate: bool = False
+    # name expansions shared by all items under the all-names / primary-name rules
+    person_levels: dict[tuple[str, str], int] = field(default_factory=dict)
+    primary_only: bool = False
+
+
+@dataclass
+class Context:
+    item: Item
+    mode: str  # "citation" or "bibliography"
+    cite: Cite | None = None
+    dis: Disambiguation = field(default_factory=Disambiguation)
+    sort_mode: bool = False
+    sort_name_options: dict[str, str] = field(default_factory=dict)
+    suppressed: set[str] = field(default_factory=set)
+    used_variables: list[str] | None = None
+    year_suffix_done: bool = False
+    suppress_first_names: bool = False
+    first_names_done: bool = False
+    mark_names: bool = False
+    citation_number: int = 0
+    inherited_names: Node | None = None  # the cs:names whose options a substitute inherits
+
+
+class Renderer:
+    """Renders nodes of one style in one locale; shared by citations, bibliography and sorting."""
+
+    def __init__(self, style: StyleLike, locale: Locale) -> None:
+        self.style = style
+        self.locale = locale
+        self.page_range_format = style.options.get("page-range-format", "")
+        self.demote_particle = style.options.get("demote-non-dropping-particle", "display-and-sort")
+        self.initialize_with_hyphen = style.options.get("initialize-with-hyphen", "true") == "true"
+        self.handlers: dict[str, Callable[[Node, Context], Result]] = {
+            "text": self.render_text,
+            "number": self.render_number,
+            "label": self.render_label,
+            "group": self.render_group,
+            "choose": self.render_choose,
+            "date": self._render_date,
+            "names": self._render_names,
+        }
+        self._locale_dates: dict[str, Node] = {}
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def render_children(self, nodes: list[Node], ctx: Context, delimiter: str = "") -> Result:
+        texts: list[str] = []
+        called, rendered = self._collect(nodes, ctx, texts)
+        return join(texts, delimiter), called, rendered
+
+    def _collect(self, nodes: list[Node], ctx: Context, texts: list[str]) -> tuple[bool, bool]:
+        # A chosen branch's elements count as siblings of the choose: the enclosing group's
+        # delimiter goes between them, as CSL processors do.
+        called = rendered = False
+        handlers = self.handlers
+        for node in nodes:
+            if node.tag == "choose":
+                for branch in node.children:
+                    if branch.tag == "else" or self.test(branch, ctx):
+                        c, r = self._collect(branch.children, ctx, texts)
+                        called = called or c
+                        rendered = rendered or r
+                        break
+                continue
+            handler = handlers.get(node.tag)
+            if handler is None:
+                continue
+            text, c, r = handler(node, ctx)
+            called = called or c
+            rendered = rendered or r
+            if text:
+                texts.append(text)
+        return called, rendered
+
+    def decorate(
+        self,
+        node: Node,
+        text: str,
+        ctx: Context,
+        apply_case: bool = True,
+        english: bool | None = None,
+        markers: list[str] | None = None,
+    ) -> str:
+        """Apply strip-periods, text-case, quotes, formatting, affixes and display, in that order."""
+        if not text:
+            return ""
+        if node.strip_periods:
+            text = remove_periods(text)
+        if apply_case and node.text_case:
+            if english is None:
+                english = self.is_english(ctx.item)
+            text = apply_text_case(text, node.text_case, english)
+        if node.quotes:
+            text = wrap(QUOTE, text)
+        for marker in reversed(node.markers if markers is None else markers):
+            text = wrap(marker, text)
+        text = affix(node.prefix, text, node.suffix)
+        if node.display:
+            text = wrap(node.display, text)
+        return text
+
+    @staticmethod
+    def is_english(item: Item) -> bool:
+        lang = item.language.lower()
+        return not lang or lang.startswith("en")
+
+    def variable_value(self, name: str, ctx: Context, form: str = "long") -> str:
+        item = ctx.item
+        if name in ctx.suppressed:
+            return ""
+        if name == "locator":
+            return ctx.cite.locator if ctx.cite else ""
+        if name == "citation-number":
+            return str(ctx.citation_number) if ctx.citation_number else ""
+        if name == "year-suffix":
+            return ctx.dis.year_suffix
+        if name == "first-reference-note-number":
+            if ctx.cite and ctx.cite.first_reference_note_number:
+                return str(ctx.cite.first_reference_note_number)
+            return ""
+        if name == "page-first":
+            value = item.variables.get("page-first")
+            if value:
+                return value
+            page = item.variables.get("page", "")
+            return page.replace("\u2013", "-").split("-")[0].split(",")[0].strip()
+        if form == "short":
+            short = item.variables.get(f"{name}-short")
+            if short:
+                return short
+        return item.variables.get(name, "")
+
+    def note_used(self, ctx: Context, name: str) -> None:
+        if ctx.used_variables is not None:
+            ctx.used_variables.append(name)
+
+    # --- cs:text ---------------------------------------------------------------------------
+
+    def render_text(self, node: Node, ctx: Context) -> Result:
+        attrs = node.attrs
+        if node.macro is not None:
+            text, called, rendered = self.render_children(node.macro.children, ctx)
+            return self.decorate(node, text, ctx), called, rendered
+        if node.variables:
+            variable = node.variables[0]
+            if variable in ctx.suppressed:
+                return EMPTY  # used up by a substitute: neither output nor an empty variable
+            form = attrs.get("form", "long")
+            value = self.variable_value(variable, ctx, form)
+            if not value:
+                # An empty year-suffix is not a missing variable: groups holding it still show.
+                return "", variable != "year-suffix", False
+            self.note_used(ctx, variable)
+            if form == "short" and variable == "title":
+                self.note_used(ctx, "title-short")
+            if variable == "page" or (
+                variable == "locator" and ctx.cite and ctx.cite.label == "page"
+            ):
+                value = format_page_range(value, self.page_range_format)
+            elif variable == "year-suffix":
+                ctx.year_suffix_done = True
+            elif variable in ("URL", "DOI"):
+                value = wrap(NOCASE, value)
+            if node.markers and ITALIC in node.markers and is_cjk_only(value):
+                # citeproc-js sets a Han or Hangul variable upright even where the style says italic
+                upright = [m for m in node.markers if m != ITALIC]
+                return self.decorate(node, value, ctx, markers=upright), True, True
+            return self.decorate(node, value, ctx), True, True
+        if "term" in attrs:
+            plural = attrs.get("plural") == "true"
+            value = self.locale.term(attrs["term"], attrs.get("form", "long"), plural) or ""
+            return self.decorate(node, value, ctx, english=True), False, False
+        if "value" in attrs:
+            return self.decorate(node, attrs["value"], ctx), False, False
+        return EMPTY
+
+    # --- cs:number -------------------------------------------------------------------------
+
+    def render_number(self, node: Node, ctx: Context) -> Result:
+        if not node.variables:
+            return EMPTY
+        variable = node.variables[0]
+        value = self.variable_value(variable, ctx)
+        if not value:
+            return "", True, False
+        self.note_used(ctx, variable)
+        if ctx.sort_mode and value.isdigit():
+            return value.zfill(8), True, True
+        form = node.attrs.get("form", "numeric")
+        if is_numeric(value):
+            gender = self.locale.term_gender(variable)
+            text = format_number(value, form, self.locale, gender)
+            if variable == "page":
+                text = format_page_range(text, self.page_range_format)
+        else:
+            text = value
+        return self.decorate(node, text, ctx), True, True
+
+    # --- cs:label --------------------------------------------------------------------------
+
+    def render_label(self, node: Node, ctx: Context) -> Result:
+        if not node.variables:
+            return EMPTY
+        variable = node.variables[0]
+        form = node.attrs.get("form", "long")
+        if variable == "locator":
+            if ctx.cite is None or not ctx.cite.locator:
+                return EMPTY
+            term_name = LOCATOR_TERMS.get(ctx.cite.label, ctx.cite.label)
+            value = ctx.cite.locator
+        else:
+            value = self.variable_value(variable, ctx)
+            if not value:
+                return EMPTY
+            term_name = variable
+        plural = self.label_plural(node.attrs.get("plural", "contextual"), variable, value)
+        text = self.locale.term(term_name, form, plural) or ""
+        return self.decorate(node, text, ctx, english=True), False, False
+
+    @staticmethod
+    def label_plural(setting: str, variable: str, value: str) -> bool:
+        if setting == "always":
+            return True
+        if setting == "never":
+            return False
+        if variable in ("number-of-pages", "number-of-volumes"):
+            digits = "".join(ch for ch in value if ch.isdigit())
+            return bool(digits) and int(digits) > 1
+        return is_plural(value)
+
+    # --- cs:group and cs:choose ------------------------------------------------------------
+
+    def render_group(self, node: Node, ctx: Context) -> Result:
+        text, called, rendered = self.render_children(node.children, ctx, node.delimiter)
+        if called and not rendered:
+            return "", True, False
+        if not text:
+            return "", called, rendered
+        # A group that shows something counts as content for the groups around it (citeproc-js).
+        return self.decorate(node, text, ctx), True, True
+
+    def render_choose(self, node: Node, ctx: Context) -> Result:
+        for branch in node.children:
+            if branch.tag == "else" or self.test(branch, ctx):
+                return self.render_children(branch.children, ctx)
+        return EMPTY
+
+    def test(self, branch: Node, ctx: Context) -> bool:
+        results: list[bool] = []
+        attrs = branch.attrs
+        item = ctx.item
+        for attr, value in attrs.items():
+            if attr == "match":
+                continue
+            values = value.split()
+            if attr == "type":
+                results.extend(item.type == v for v in values)
+            elif attr == "variable":
+                results.extend(self.has_variable(v, ctx) for v in values)
+            elif attr == "is-numeric":
+                results.extend(self.numeric_variable(v, ctx) for v in values)
+            elif attr == "is-uncertain-date":
+                results.extend(bool(item.dates.get(v)) and item.dates[v].circa for v in values)
+            elif attr == "locator":
+                label = ctx.cite.label if ctx.cite and ctx.cite.locator else ""
+                label = LOCATOR_TERMS.get(label, label)
+                results.extend(label == LOCATOR_TERMS.get(v, v) for v in values)
+            elif attr == "position":
+                results.extend(self.position_is(v, ctx) for v in values)
+            elif attr == "disambiguate":
+                results.append(ctx.dis.disambiguate == (value == "true"))
+        if not results:
+            return False
+        match = attrs.get("match", "all")
+        if match == "any":
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
+
+    def has_variable(self, name: str, ctx: Context) -> bool:
+        # Substituted (suppressed) variables still test as present, as in citeproc-js.
+        if name == "locator":
+            return bool(ctx.cite and ctx.cite.locator)
+        if name in ("year-suffix", "citation-number", "first-reference-note-number", "page-first"):
+            return bool(self.variable_value(name, ctx))
+        if name == "title-short":
+            return ctx.item.has("title-short")
+        return ctx.item.has(name)
+
+    def numeric_variable(self, name: str, ctx: Context) -> bool:
+        value = self.variable_value(name, ctx)
+        return bool(value) and is_numeric(value)
+
+    @staticmethod
+    def position_is(position: str, ctx: Context) -> bool:
+        cite = ctx.cite
+        if ctx.mode != "citation" or cite is None:
+            return False
+        if position == "first":
+            return cite.position == "first"
+        if position == "subsequent":
+            return cite.position != "first"
+        if position == "ibid":
+            return cite.position in ("ibid", "ibid-with-locator")
+        if position == "ibid-with-locator":
+            return cite.position == "ibid-with-locator"
+        if position == "near-note":
+            return cite.position != "first" and cite.near_note
+        return False
+
+    # --- dates and names live in their own modules -------------------------------------------
+
+    def _render_date(self, node: Node, ctx: Context) -> Result:
+        return render_date(self, node, ctx)
+
+    def localized_date(self, form: str) -> Node | None:
+        cached = self._locale_dates.get(form)
+        if cached is None:
+            element = self.locale.date_formats.get(form)
+            if element is None:
+                return None
+            cached = compile_element(element, self.locale.source)
+            self._locale_dates[form] = cached
+        return cached
+
+    def _render_names(self, node: Node, ctx: Context) -> Result:
+        if ctx.suppress_first_names and not ctx.first_names_done:
+            render_names(self, node, ctx)  # still run it: a substitute suppresses what it used
+            ctx.first_names_done = True
+            return "", True, False
+        text, called, rendered = render_names(self, node, ctx)
+        if text and ctx.mark_names and not ctx.first_names_done:
+            text = NAMES_START + text + NAMES_END
+        if called or text:
+            ctx.first_names_done = True
+        return text, called, rendered
+
+    def is_name_variable(self, name: str) -> bool:
+        return name in NAME_VARIABLES
+
+
+class StyleLike(Protocol):
+    """What the renderer needs from a style (a protocol, to keep style.py out of this module)."""
+
+    options: dict[str, str]
+    macros: dict[str, Node]
+    uses_year_suffix_variable: bool
+
+    def name_options(self, mode: str) -> dict[str, str]: ...
+
+
+from nkarchive.interchange.csl.dates import render_date  # noqa: E402  (they need Renderer's types)
+from nkarchive.interchange.csl.names import render_names  # noqa: E402

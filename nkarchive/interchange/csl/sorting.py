@@ -1,0 +1,109 @@
+"""cs:sort: sort keys from variables and macros, compared the way a reader expects."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from nkarchive.interchange.csl.items import NUMBER_VARIABLES, Item
+from nkarchive.interchange.csl.markup import strip_markers
+from nkarchive.interchange.csl.names import format_name_list
+from nkarchive.interchange.csl.nodes import Node
+
+if TYPE_CHECKING:
+    from nkarchive.interchange.csl.render import Context, Renderer
+
+SortValue = str | int
+_PUNCTUATION_RE = re.compile(r"[^\w\s]")
+_IGNORED_LEADING = "\"'“”‘’«»([{¡¿-–—*.,;:!? "
+
+
+def normalize_sort_text(text: str) -> str:
+    text = strip_markers(text)
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    text = text.lstrip(_IGNORED_LEADING)
+    for ch in '[]\u201c\u201d\u2018\u2019"':
+        text = text.replace(ch, "")
+    return " ".join(text.casefold().split())
+
+
+def key_value(
+    renderer: Renderer, key: Node, item: Item, make_context: Callable[[Item], Context]
+) -> SortValue:
+    ctx = make_context(item)
+    ctx.sort_mode = True
+    ctx.sort_name_options = {
+        k: v
+        for k, v in key.attrs.items()
+        if k in ("names-min", "names-use-first", "names-use-last")
+    }
+    if key.macro is not None:
+        text, _, _ = renderer.render_children(key.macro.children, ctx)
+        return normalize_sort_text(text)
+    variable = key.attrs.get("variable", "")
+    if not variable:
+        return ""
+    names = item.names.get(variable)
+    if names:
+        from nkarchive.interchange.csl.names import _options
+
+        options = _options(renderer, None, ctx)
+        options.pop("form", None)
+        text, _ = format_name_list(renderer, names, options, None, None, ctx)
+        return normalize_sort_text(text)
+    date = item.dates.get(variable)
+    if date is not None:
+        return date.sort_key() or normalize_sort_text(date.literal)
+    value = renderer.variable_value(variable, ctx)
+    if variable in NUMBER_VARIABLES or variable == "citation-number":
+        digits = "".join(ch for ch in value.split("-")[0] if ch.isdigit())
+        if digits:
+            return int(digits)
+    return normalize_sort_text(value)
+
+
+def _compare(a: SortValue, b: SortValue) -> int:
+    if isinstance(a, int) and isinstance(b, int):
+        return (a > b) - (a < b)
+    sa, sb = str(a), str(b)
+    if isinstance(a, int):
+        sa = f"{a:012d}"
+    if isinstance(b, int):
+        sb = f"{b:012d}"
+    return (sa > sb) - (sa < sb)
+
+
+def sort_items(
+    renderer: Renderer,
+    keys: Sequence[Node],
+    items: Sequence[Item],
+    make_context: Callable[[Item], Context],
+) -> list[Item]:
+    """Items in the order the keys give; ties keep their input order. Empty values sort last."""
+    if not keys:
+        return list(items)
+    values = {
+        id(item): [key_value(renderer, key, item, make_context) for key in keys] for item in items
+    }
+    descending = [key.attrs.get("sort") == "descending" for key in keys]
+    position = {id(item): n for n, item in enumerate(items)}
+
+    def compare(x: Item, y: Item) -> int:
+        for a, b, desc in zip(values[id(x)], values[id(y)], descending, strict=True):
+            empty_a = a == ""
+            empty_b = b == ""
+            if empty_a or empty_b:
+                if empty_a and empty_b:
+                    continue
+                return 1 if empty_a else -1
+            result = _compare(a, b)
+            if result:
+                return -result if desc else result
+        return position[id(x)] - position[id(y)]
+
+    return sorted(items, key=functools.cmp_to_key(compare))
