@@ -10,11 +10,12 @@ exactly this kind of substring search). Ranking by closeness is the search layer
 
 Folding (romanization.md §9, extended): lower case; marks, apostrophes, hyphens, punctuation and
 spaces removed; eo→o, eu→u, ee→i, oo→u, oi→oe, ui→i, yi→i; sh→s; tch/jj/ch/j→c; kh/th/ph→k/t/p;
-ng kept apart as q, then g/d/b→k/t/p and r→l; doubled letters single; n after a consonant→l
-(Amnok/Amrok, Chongno/Jongro); a key-initial n→l (Rodong/Nodong); and l dropped before i or y at
-the start or after a consonant, which is where North Korean spelling keeps an initial ㄹ/ㄴ that
-South Korean spelling drops (Ryu/Yu, Rim/Im, nyŏhaksaeng/yeohaksaeng, Ri/Yi/Lee). The rules are
-applied until nothing changes, so the key is idempotent.
+g/d/b→k/t/p and r→l; doubled letters single; ng and nk→q (RR ango, MR anko: 안고); before m or
+n, q→k, p→m and t→n (nasalisation shown or not: Pangmihyang / Bak Mihyang); n after a
+consonant→l (Amnok/Amrok, Chongno/Jongro); a key-initial n→l (Rodong/Nodong); and l dropped
+before i or y at the start or after a consonant, which is where North Korean spelling keeps an
+initial ㄹ/ㄴ that South Korean spelling drops (Ryu/Yu, Rim/Im, nyŏhaksaeng/yeohaksaeng,
+Ri/Yi/Lee). The rules are applied until nothing changes, so the key is idempotent.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _CONSONANT = "bcdfghjkmnpqstvxz"
 _N_AFTER_CONSONANT = re.compile(f"(?<=[{_CONSONANT}l])n")
+_NASALISED = re.compile("[qpt](?=[mn])")
+_DENASAL = {"q": "k", "p": "m", "t": "n"}
 _WEAK_L = re.compile(f"(?:^|(?<=[{_CONSONANT}]))l(?=[iy])")
 
 # Ordered: each replacement assumes the ones before it have run.
@@ -37,8 +40,10 @@ _REPLACEMENTS = (
     ("eo", "o"), ("eu", "u"), ("ee", "i"), ("oo", "u"), ("oi", "oe"), ("ui", "i"), ("yi", "i"),
     ("tch", "c"), ("jj", "c"), ("ch", "c"), ("j", "c"), ("sh", "s"),
     ("kh", "k"), ("th", "t"), ("ph", "p"),
-    ("ng", "q"), ("g", "k"), ("d", "t"), ("b", "p"), ("r", "l"),
+    ("g", "k"), ("d", "t"), ("b", "p"), ("r", "l"),
 )  # fmt: skip
+# Apostrophe-like letters (U+02BC is a letter, so the \W pattern keeps it).
+_APOSTROPHES = str.maketrans(dict.fromkeys("'`´‘’ʼʻˈ", None))
 
 
 def _strip_marks(text: str) -> str:
@@ -51,7 +56,11 @@ def _fold_once(key: str) -> str:
         if old in key:
             key = key.replace(old, new)
     key = _DOUBLE.sub(r"\1", key)
-    key = key.replace("tc", "c").replace("ts", "s")
+    # ng and nk are one sound group: ㅇ+vowel, or ㄴ+ㄱ voiced (ango) or tensed (anko).
+    key = key.replace("nk", "q").replace("tc", "c").replace("ts", "s")
+    # Nasalisation is written in some forms and not others (Pangmihyang / Bak Mihyang).
+    key = _NASALISED.sub(lambda match: _DENASAL[match.group()], key)
+    key = _DOUBLE.sub(r"\1", key)
     key = _N_AFTER_CONSONANT.sub("l", key)
     if key.startswith("n"):
         key = "l" + key[1:]
@@ -64,7 +73,7 @@ def search_key(text: str) -> str:
     """The folding key of a romanized or Hangul string (Hangul is keyed by its MR form)."""
     if contains_hangul(text):
         text = romanize(text, "mr")
-    key = text.lower()
+    key = text.lower().translate(_APOSTROPHES)
     if not key.isascii():
         key = _strip_marks(key).lower()
     key = _NOT_WORD.sub("", key)

@@ -51,7 +51,7 @@ INSTITUTION_WORDS = words(
     "신문 신문사 로동당 노동당 청년 문학 작가 음악 무용 미술 혁명 력사 역사 박물관 도서관 회관 "
     "아동 만화 대외 문화 련락 연락 연구소 연구원 학원 공장 기업소 합작 교예단 교향악단 합창단 "
     "선전 선동 조직 지도 국립 중앙당 기념 기념관 전람관 영화제 영화문헌고 문헌고 촬영 제작소 "
-    "녹화 녹음 편집 작품 보도"
+    "녹화 녹음 편집 작품 보도 로동 노동"
 )
 
 # Administrative units written after a hyphen (형제산구역 → Hyŏngjesan-guyŏk). One-syllable
@@ -73,6 +73,10 @@ TENSED_SECOND_ELEMENTS = words("길 빛 값")
 # Native verb stems ending in ㄴ/ㅁ, whose endings in ㄱ/ㄷ are tensed (안고 [안꼬], 남다 [남따]).
 NASAL_VERB_STEMS = words("안 감 남 담 삼 숨 품 심 넘 껴안 끌어안")
 TENSED_ENDINGS = words("고 다 게 던 더 도록")
+
+# Sino-Korean suffixes after which ㄴ+ㄹ is nn, not ll (신문로 Sinmunno, 의견란 ŭigyŏnnan,
+# 생산력 saengsannyŏk), when they end a word of three or more syllables.
+NN_SUFFIXES = words("란 량 력 령 례 로 론 료 류")
 
 # General words with tensing no rule predicts; value: indices of the tensed syllables.
 TENSED_WORDS: dict[str, tuple[int, ...]] = {
@@ -113,7 +117,7 @@ NOUNS_ENDING_UI = words(
 # Last syllables of verb stems before the adnominal -는 (사는, 기다리는), so 는 is not a particle.
 VERB_STEM_ENDS = words(
     "하 되 리 르 기 히 키 치 시 나 가 오 우 주 보 내 서 지 이 어 워 와 러 려 뛰 쉬 비 피 세 "
-    "켜 펴 꾸 두 추 누 쓰 뜨 크"
+    "켜 펴 꾸 두 추 누 쓰 뜨 크 파 타 차"
 )
 PRONOUNS = words("나 너 저 우리 그 그대 당신 이것 그것 누구 저희 너희")
 

@@ -10,7 +10,8 @@ from nkarchive.korean.sandhi import FINAL_PHONE
 from nkarchive.korean.schemes import capitalize, render, to_ascii
 from nkarchive.korean.segment import south_spelling
 
-# ALA-LC writes the surname 李/리/이 as Yi; other initial ㄹ/ㄴ surnames follow South Korean spelling.
+# ALA-LC writes the surname 李/리/이 as Yi; other initial ㄹ/ㄴ surnames follow South Korean
+# spelling. MR also writes the South Korean spelling 이 as Yi (Yi Sŭngman); North Korean 리 is Ri.
 _ALALC_YI = frozenset(("리", "이", "니"))
 
 
@@ -56,7 +57,8 @@ def romanize_name(surname: str, given: str, scheme: str) -> str:
         family = render(surname, scheme)
         personal = _dprk_syllables(given, scheme)
     else:
-        family, personal = render(surname, scheme), render(given, scheme)
+        family = "yi" if surname == "이" else render(surname, scheme)
+        personal = render(given, scheme)
     if scheme.endswith("ascii"):
         personal = to_ascii(personal)
     if not given:

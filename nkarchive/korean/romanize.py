@@ -64,7 +64,10 @@ def _romanize_text(text: str, scheme: str, kind: str) -> str:
         words = divide(piece, kind, scheme == "alalc")
         for position, word in enumerate(words):
             roman = _render_word(word, scheme, kind)
-            if capitalize_all or not seen_letter or word.role in ("surname", "place"):
+            after_letter = not position and out and out[-1][-1:].isalnum()
+            if after_letter:
+                pass  # 027호 → 027ho: a word only begins after a space or punctuation
+            elif capitalize_all or not seen_letter or word.role in ("surname", "place"):
                 roman = capitalize(roman)
             if position:
                 out.append(" ")

@@ -118,6 +118,8 @@ def lexical_tensing(word: str) -> frozenset[int]:
 @lru_cache(maxsize=1 << 16)
 def pronounce(word: str, keep_r: bool = False) -> tuple[Segment, ...]:
     """The pronounced segments of a word of Hangul syllables."""
+    if not word:
+        return ()
     syllables = [decompose(ch) for ch in word]
     tensed = lexical_tensing(word) if len(word) > 1 else frozenset()
     onsets = [s[0] for s in syllables]
@@ -131,4 +133,7 @@ def pronounce(word: str, keep_r: bool = False) -> tuple[Segment, ...]:
         onsets[i + 1] = onset
         tense[i + 1] = is_tense or (i + 1) in tensed
     codas[-1] = FINAL_PHONE[syllables[-1][2]]
+    last = len(word) - 1
+    if last >= 2 and syllables[last - 1][2] == "ㄴ" and word[last] in lexicon.NN_SUFFIXES:
+        codas[last - 1], onsets[last] = "n", "ㄴ"
     return tuple((onsets[i], syllables[i][1], codas[i], tense[i]) for i in range(len(syllables)))

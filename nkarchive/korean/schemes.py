@@ -67,14 +67,19 @@ def _mr_like(
     alalc: bool,
     hyphens: frozenset[int],
     start: str | None,
+    moved: frozenset[int],
 ) -> str:
-    """MR 1939 (alalc=False) or ALA-LC letters; `hyphens` are syllable indices preceded by '-'."""
+    """MR 1939 (alalc=False) or ALA-LC letters; `hyphens` are syllable indices preceded by '-'.
+
+    moved: syllables whose onset came from the final before them (liaison); at a hyphen that
+    consonant stays on the left: Kim Ch'ŏr-wŏn, Pak Mog-wŏl.
+    """
     apostrophe = ALALC_APOSTROPHE if alalc else MR_APOSTROPHE
     out: list[str] = []
     last = len(segments) - 1
     for i, (onset, vowel, coda, tense) in enumerate(segments):
         before = segments[i - 1][2] if i else start
-        if i in hyphens:
+        if i in hyphens and i not in moved:
             out.append("-")
         if onset in MR_PLAIN:
             voiced = before is not None and before in VOICED_BEFORE and not tense
@@ -86,6 +91,8 @@ def _mr_like(
         else:
             letters = MR_ONSETS[onset]
             out.append(letters.replace("'", apostrophe) if alalc else letters)
+        if i in hyphens and i in moved:
+            out.append("-")
         if (
             not alalc
             and vowel == V_E
@@ -128,15 +135,19 @@ def _rr(segments: Sequence[Segment], hyphens: frozenset[int], start: str | None)
     return "".join(out)
 
 
-def _dprk(segments: Sequence[Segment], hyphens: frozenset[int], start: str | None) -> str:
+def _dprk(
+    segments: Sequence[Segment], hyphens: frozenset[int], start: str | None, suffix: bool
+) -> str:
+    """suffix: the last syllable is a geographic or group suffix, written voiced (Amrokgang)."""
     out: list[str] = []
+    last = len(segments) - 1
     for i, (onset, vowel, coda, _tense) in enumerate(segments):
         before = segments[i - 1][2] if i else start
         if i in hyphens:
             out.append("-")
         if onset in DPRK_PLAIN:
             # Voiced between vowels or after a resonant; tensing is not written.
-            voiced = before is not None and before in VOICED_BEFORE
+            voiced = (before is not None and before in VOICED_BEFORE) or (suffix and i == last)
             out.append(DPRK_PLAIN[onset][voiced])
         elif onset == "ㄹ":
             out.append("l" if before == "l" else "r")
@@ -145,6 +156,13 @@ def _dprk(segments: Sequence[Segment], hyphens: frozenset[int], start: str | Non
         out.append(MR_VOWELS[vowel])
         out.append(coda)
     return "".join(out)
+
+
+# Syllables with the null onset ㅇ (U+C544 아 is the first; every 588 code points a new vowel).
+_VOWEL_INITIAL = frozenset(chr(code) for code in range(0xC544, 0xC544 + 588))
+# The DPRK writes these suffixes of geographic and group names with a voiced initial after any
+# final, as it writes 압록강 Amrokgang: 강 river, 단 troupe or group, 봉 peak, 골 valley.
+DPRK_VOICED_SUFFIXES = frozenset("강단봉골")
 
 
 @lru_cache(maxsize=1 << 17)
@@ -161,11 +179,13 @@ def render(
     word, when the word continues it (DPRK given-name syllables); None at a word start.
     """
     if scheme in ("mr", "mr_ascii", "alalc"):
-        text = _mr_like(pronounce(word), scheme == "alalc", hyphens, start)
+        moved = frozenset(i for i in hyphens if word[i] in _VOWEL_INITIAL)
+        text = _mr_like(pronounce(word), scheme == "alalc", hyphens, start, moved)
         return to_ascii(text) if scheme == "mr_ascii" else text
     if scheme == "rr":
         return _rr(pronounce(word), hyphens, start)
-    text = _dprk(pronounce(word, keep_r=True), hyphens, start)
+    suffix = len(word) > 1 and word[-1] in DPRK_VOICED_SUFFIXES
+    text = _dprk(pronounce(word, keep_r=True), hyphens, start, suffix)
     return to_ascii(text) if scheme == "dprk_ascii" else text
 
 

@@ -119,7 +119,7 @@ def _particle_split(word: str) -> tuple[str, str]:
     elif last == "와":
         split = not coda and (len(stem) >= 2 or stem in lexicon.PRONOUNS)
     elif last == "에":
-        split = len(stem) >= 2
+        split = True
     else:
         split = False
     return (stem, last) if split else (word, "")

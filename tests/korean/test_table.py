@@ -22,14 +22,6 @@ KNOWN_MISSES: dict[tuple[str, int], str] = {
         "the table's ALA-LC '=' keeps the particle of 철길을 attached (Ch'ŏlkirŭl), against "
         "ALA-LC word division and its own rows 15 and 31 (hanŭl ŭl, Pom ŭl); we write Ch'ŏlkil ŭl"
     ),
-    ("dprk", 37): (
-        "the table writes 창작단 Changjakdan, voicing ㄷ after k, against the DPRK rule (g d b only "
-        "after a vowel or resonant) and its own Paektusan in the same row; we write Changjaktan"
-    ),
-    ("dprk_ascii", 37): (
-        "the table writes 창작단 Changjakdan, voicing ㄷ after k, against the DPRK rule (g d b only "
-        "after a vowel or resonant) and its own Paektusan in the same row; we write Changjaktan"
-    ),
 }
 
 
