@@ -71,6 +71,9 @@ class Operation:
         self.label = label
         self.id = str(uuid_module.uuid4())
         self.result: OpResult | None = None
+        # Row ids of records looked up or made in this operation, so that building a film with
+        # its titles, credits and citations does not query for the same record again and again.
+        self._row_ids: dict[tuple[str, str], int] = {}
 
     # -- reading inside the operation ----------------------------------------------------------
 
@@ -100,6 +103,7 @@ class Operation:
         self._assign(kind, record, fields, errors)
         self.session.add(record)
         self.session.flush()
+        self._row_ids[(kind, record.uuid)] = record.id
         self._after_save(kind, record)
         return record
 
@@ -133,6 +137,7 @@ class Operation:
                 other.manifestation_id = None
         self.session.delete(record)
         self.session.flush()
+        self._row_ids.clear()  # cascades may have removed other records too
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -159,8 +164,12 @@ class Operation:
                     setattr(record, spec.column, None)
                     continue
                 assert spec.ref is not None
-                target_cls = _record_class(spec.ref)
-                target_id = self.session.scalar(select(target_cls.id).where(target_cls.uuid == value))
+                target_id = self._row_ids.get((spec.ref, value))
+                if target_id is None:
+                    target_cls = _record_class(spec.ref)
+                    target_id = self.session.scalar(select(target_cls.id).where(target_cls.uuid == value))
+                    if target_id is not None:
+                        self._row_ids[(spec.ref, value)] = target_id
                 if target_id is None:
                     errors.append(FieldError(name, f"no {spec.ref.replace('_', ' ')} with id {value}"))
                     continue
