@@ -1,0 +1,108 @@
+"""The command line as a user runs it: output, JSON documents and exit statuses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nkarchive import __version__
+from nkarchive.cli import main
+from nkarchive.store.catalogue import Catalogue
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_version() -> None:
+    result = subprocess.run([sys.executable, "-m", "nkarchive", "--version"],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == f"nkarchive {__version__}"
+
+
+def test_info_json(capsys: pytest.CaptureFixture[str], demo_catalogue: Catalogue) -> None:
+    path = str(demo_catalogue.path)
+    demo_catalogue.close()
+    status, out, _ = run(capsys, "info", "--catalogue", path, "--json")
+    document = json.loads(out)
+    assert status == 0
+    assert document["counts"]["work"] >= 46
+    assert document["schema"]
+    assert document["size_bytes"] > 0
+
+
+def test_catalogue_option_before_the_command(capsys: pytest.CaptureFixture[str], demo_catalogue: Catalogue) -> None:
+    path = str(demo_catalogue.path)
+    demo_catalogue.close()
+    status, out, _ = run(capsys, "--catalogue", path, "info")
+    assert status == 0 and "work" in out
+
+
+@pytest.mark.parametrize("what,kind", [("works", "work"), ("agents", "agent"),
+                                       ("sources", "source"), ("events", "event")])
+def test_list_json(capsys: pytest.CaptureFixture[str], demo_catalogue: Catalogue, what: str, kind: str) -> None:
+    path = str(demo_catalogue.path)
+    demo_catalogue.close()
+    status, out, _ = run(capsys, "list", what, "--catalogue", path, "--json")
+    records = json.loads(out)
+    assert status == 0 and records
+    assert all(r["kind"] == kind and r["uuid"] and r["label"] for r in records)
+    if kind == "work":
+        assert "꽃파는 처녀" in {r["label"] for r in records}
+
+
+def test_check_passes_on_the_demo(capsys: pytest.CaptureFixture[str], demo_catalogue: Catalogue) -> None:
+    path = str(demo_catalogue.path)
+    demo_catalogue.close()
+    status, out, _ = run(capsys, "check", "--catalogue", path)
+    assert status == 0, out
+    assert "sound" in out
+
+
+def test_check_reports_broken_references(capsys: pytest.CaptureFixture[str], catalogue: Catalogue) -> None:
+    import sqlite3
+
+    from nkarchive import ops
+
+    work = ops.create(catalogue, "work", {"form": "feature", "record_status": "draft"}).records()[0][1]
+    ops.create(catalogue, "title", {"work": work, "text": "Salt", "title_type": "translated"})
+    path = catalogue.path
+    catalogue.close()
+    con = sqlite3.connect(path)  # damage it behind the app's back
+    con.execute("PRAGMA foreign_keys=OFF")
+    con.execute("DELETE FROM work")
+    con.commit()
+    con.close()
+    status, out, _ = run(capsys, "check", "--catalogue", str(path))
+    assert status == 1
+    assert "FAIL references between records" in out
+    assert "title row 1 points at a missing work" in out
+
+
+def test_demo_command_writes_a_catalogue(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "mine.nkcat"
+    status, out, _ = run(capsys, "demo", str(target))
+    assert status == 0 and target.exists()
+    assert "46 works" in out
+
+
+def test_bad_file_exits_nonzero_with_a_message(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "letter.nkcat"
+    bad.write_text("Dear colleague")
+    status, _, err = run(capsys, "info", "--catalogue", str(bad))
+    assert status == 1
+    assert str(bad) in err and "not an nkarchive catalogue" in err
+    assert bad.read_text() == "Dear colleague"
+
+
+def test_missing_catalogue_is_not_created_by_read_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "nothing.nkcat"
+    status, _, err = run(capsys, "list", "works", "--catalogue", str(missing))
+    assert status == 1 and "no such catalogue file" in err
+    assert not missing.exists()
