@@ -10,6 +10,7 @@ Any error inside the block (a validation failure included) rolls the whole opera
 
 from __future__ import annotations
 
+import copy
 import json
 import uuid as uuid_module
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Column, Connection, Table, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from nkarchive.model import RECORD_CLASSES, Change, Citation, Event, Record, Title
@@ -40,6 +41,12 @@ RESTRICTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "manifestation": (("items", "has {n} copy/copies"),),
 }
 CITATION_TARGETS = ("work", "title", "credit", "event", "agent", "agent_name", "manifestation", "item")
+# Within each group (same work, same agent, same fact) only one record may be preferred.
+PREFERRED_GROUPS: dict[str, tuple[str, ...]] = {
+    "title": ("work_id",),
+    "agent_name": ("agent_id",),
+    "citation": (*(f"{target}_id" for target in CITATION_TARGETS), "field"),
+}
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,117 @@ class Operation:
         self._row_ids[(kind, record.uuid)] = record.id
         self._after_save(kind, record)
         return record
+
+    def create_many(self, kind: str, rows: list[dict[str, Any]]) -> list[str]:
+        """Create many records of one kind at once (imports): each row is validated exactly as
+        `create` validates it, then all are inserted with one executemany.
+
+        Row changes are recorded here, in row order, so the Change log, undo and the row
+        listeners see every record as if `create` had made it. A reference may name a record
+        made earlier in `rows`. If any row is invalid, nothing is written and the ValidationError
+        names the row's index. Returns the new records' UUIDs in order.
+        """
+        cls = _record_class(kind)
+        table = cls.__table__  # type: ignore[attr-defined]
+        specs = SPEC_BY_NAME[kind]
+        column_of = {attr.key: attr.columns[0].name for attr in inspect(cls).column_attrs}
+        defaults = _column_defaults(table)
+        self.session.flush()  # ORM writes made earlier in this operation come first
+        given = [str(row["uuid"]).lower() for row in rows if "uuid" in row]
+        taken = _existing_uuids(self.session, cls, given)
+        next_id = (self.session.scalar(select(func.max(cls.id))) or 0) + 1
+        self._resolve_refs(kind, rows)
+        inserts: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for index, values in enumerate(rows):
+            errors: list[FieldError] = []
+            if "uuid" in values:
+                errors += _uuid_errors(cls, values["uuid"], taken, seen)
+                record_uuid = str(values["uuid"]).lower()
+            else:
+                record_uuid = str(uuid_module.uuid4())
+            seen.add(record_uuid)
+            fields = {k: v for k, v in values.items() if k != "uuid"}
+            errors += [FieldError(name, f"{spec.label} is required")
+                       for name, spec in specs.items() if spec.required and name not in fields]
+            attributes: dict[str, Any] = {}
+            for name, raw in fields.items():
+                field_spec = specs.get(name)
+                if field_spec is None:
+                    errors.append(FieldError(name, f"a {kind.replace('_', ' ')} has no field “{name}”"))
+                    continue
+                value, error = clean_value(field_spec, raw)
+                if error:
+                    errors.append(error)
+                elif field_spec.type == "ref" and value is not None:
+                    assert field_spec.ref is not None
+                    target_id = self._row_ids.get((field_spec.ref, value))
+                    if target_id is None:
+                        errors.append(FieldError(name, f"no {field_spec.ref.replace('_', ' ')} with id {value}"))
+                    attributes[field_spec.column] = target_id
+                else:
+                    attributes[field_spec.column] = value
+                    if field_spec.type == "edtf" and f"{name}_lower" in column_of:
+                        attributes[f"{name}_lower"], attributes[f"{name}_upper"] = date_bounds(value)
+            merged = {s.column: attributes.get(s.column) for s in specs.values()}
+            errors += cross_field_errors(kind, merged)
+            if errors:
+                raise ValidationError(kind, errors, f"#{index + 1} of {len(rows)} ({record_uuid})")
+            row = {name: (default() if callable(default) else default) for name, default in defaults.items()}
+            row.update({column_of[key]: value for key, value in attributes.items()})
+            row["id"], row["uuid"] = next_id + index, record_uuid
+            inserts.append(row)
+            self._row_ids[(kind, record_uuid)] = row["id"]
+        self._keep_one_preferred(kind, inserts)
+        if inserts:
+            self.session.connection().execute(insert(table), inserts)
+        recorder: Recorder = self.session.info[RECORDER_KEY]
+        recorder.changes.extend(
+            RowChange(table.name, "insert", row["id"], None, copy.deepcopy(row)) for row in inserts
+        )
+        return [row["uuid"] for row in inserts]
+
+    def _resolve_refs(self, kind: str, rows: list[dict[str, Any]]) -> None:
+        """Look up, in one query per kind, the row ids of every record `rows` refer to."""
+        wanted: dict[str, set[str]] = {}
+        for spec_ in SPEC_BY_NAME[kind].values():
+            if spec_.type == "ref" and spec_.ref is not None:
+                for row in rows:
+                    value = row.get(spec_.name)
+                    if isinstance(value, str) and (spec_.ref, value) not in self._row_ids:
+                        wanted.setdefault(spec_.ref, set()).add(value)
+        for target_kind, uuids in wanted.items():
+            target_cls = _record_class(target_kind)
+            ordered = sorted(uuids)
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start:start + 500]
+                for row_id, row_uuid in self.session.execute(
+                    select(target_cls.id, target_cls.uuid).where(target_cls.uuid.in_(chunk))
+                ):
+                    self._row_ids[(target_kind, row_uuid)] = row_id
+
+    def _keep_one_preferred(self, kind: str, inserts: list[dict[str, Any]]) -> None:
+        """As `create` does one record at a time: the last preferred title, name or claim of a
+        fact wins, over earlier rows and over records already in the catalogue."""
+        group_columns = PREFERRED_GROUPS.get(kind)
+        if group_columns is None:
+            return
+        last: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for row in inserts:
+            if row.get("preferred"):
+                key = tuple(row.get(column) for column in group_columns)
+                if key in last:
+                    last[key]["preferred"] = False
+                last[key] = row
+        cls = _record_class(kind)
+        table = cls.__table__  # type: ignore[attr-defined]
+        for key in last:
+            condition = [table.c.preferred.is_(True)]
+            condition += [table.c[c].is_(None) if v is None else table.c[c] == v
+                          for c, v in zip(group_columns, key, strict=True)]
+            for sibling in self.session.scalars(select(cls).where(*condition)):
+                sibling.preferred = False  # type: ignore[attr-defined]
+        self.session.flush()
 
     def update(self, kind: str, uuid: str, values: dict[str, Any]) -> Any:
         record = self.get(kind, uuid)
@@ -219,6 +337,42 @@ class Operation:
                 changed = True
         if changed:
             self.session.flush()
+
+
+def _column_defaults(table: Table) -> dict[str, Any]:
+    """Each column's default as the ORM would apply it (a callable makes a fresh list)."""
+    defaults: dict[str, Any] = {}
+    for column in table.columns:
+        default = column.default
+        if default is None:
+            defaults[column.name] = None
+        elif default.is_callable:
+            defaults[column.name] = _fresh(column)
+        else:
+            defaults[column.name] = default.arg  # type: ignore[attr-defined]
+    return defaults
+
+
+def _fresh(column: Column[Any]) -> Any:
+    return lambda: column.default.arg(None)  # type: ignore[union-attr]
+
+
+def _existing_uuids(session: Session, cls: type[Record], uuids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(uuids), 500):
+        chunk = uuids[start:start + 500]
+        found.update(session.scalars(select(cls.uuid).where(cls.uuid.in_(chunk))))
+    return found
+
+
+def _uuid_errors(cls: type[Record], value: Any, taken: set[str], seen: set[str]) -> list[FieldError]:
+    try:
+        normal = str(uuid_module.UUID(str(value)))
+    except ValueError:
+        return [FieldError("uuid", f"{value!r} is not a UUID")]
+    if normal in taken or normal in seen:
+        return [FieldError("uuid", f"a {cls.KIND} with id {normal} already exists")]
+    return []
 
 
 def _record_class(kind: str) -> type[Record]:
