@@ -8,7 +8,6 @@ or RTF only at the very end.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Mapping
 
@@ -500,17 +499,28 @@ _FAMILY = {
 _NEUTRAL = {"style": ROMAN, "weight": NORMAL_WEIGHT, "variant": NORMAL_VARIANT}
 
 
+_MARKER_SPLIT_RE = re.compile("([\ue001-\ue021])")
+_HTML_ESCAPES = str.maketrans({"&": "&#38;", "<": "&#60;", ">": "&#62;"})
+
+
 def finalize(text: str, fmt: str, quotes: Mapping[str, str], punct_in_quote: bool) -> str:
     """Turn a marked-up string into plain text, HTML or RTF."""
     if fmt not in ("text", "html", "rtf"):
         raise ValueError(f"unknown output format {fmt!r}")
     if punct_in_quote and QUOTE in text:
         text = _punct_into_quotes(text)
+    if fmt == "text" and QUOTE not in text:
+        return _MARKER_RE.sub("", text)
     out: list[str] = []
-    stack: list[tuple[str, str]] = []  # (marker as opened, closing text)
+    stack: list[tuple[str, str]] = []  # (what was opened, its closing text)
     active: dict[str, str] = {}
     quote_depth = 0
-    for ch in text:
+    for n, chunk in enumerate(_MARKER_SPLIT_RE.split(text)):
+        if n % 2 == 0:
+            if chunk:
+                out.append(_escape(chunk, fmt))
+            continue
+        ch = chunk
         if ch in OPENERS:
             if ch == QUOTE:
                 inner = quote_depth % 2 == 1
@@ -527,9 +537,9 @@ def finalize(text: str, fmt: str, quotes: Mapping[str, str], punct_in_quote: boo
                 opened = ""
                 for family, neutral in _NEUTRAL.items():
                     current = active.get(family)
-                    if current is not None and current != neutral:
-                        opened += _HTML_OPEN[neutral][0] if fmt == "html" else ""
-                stack.append((NODECOR, "</span>" * opened.count("<span") if fmt == "html" else ""))
+                    if current is not None and current != neutral and fmt == "html":
+                        opened += _HTML_OPEN[neutral][0]
+                stack.append((NODECOR, "</span>" * opened.count("<span")))
                 out.append(opened)
                 continue
             family = _FAMILY.get(ch, "")
@@ -546,7 +556,7 @@ def finalize(text: str, fmt: str, quotes: Mapping[str, str], punct_in_quote: boo
             else:
                 open_tag, close_tag = "", ""
             out.append(open_tag)
-            stack.append((f"{family or ''}\x00{previous or ''}", close_tag))
+            stack.append((f"{family}\x00{previous or ''}", close_tag))
             continue
         if ch == OFF:
             if not stack:
@@ -562,10 +572,6 @@ def finalize(text: str, fmt: str, quotes: Mapping[str, str], punct_in_quote: boo
                     else:
                         active.pop(family, None)
             out.append(closing)
-            continue
-        if ch in (NAMES_START, NAMES_END):
-            continue
-        out.append(_escape(ch, fmt))
     while stack:
         out.append(stack.pop()[1])
     return "".join(out)
@@ -622,15 +628,7 @@ def _punct_into_quotes(text: str) -> str:
 
 def _escape(text: str, fmt: str) -> str:
     if fmt == "html":
-        if text == "&":
-            return "&#38;"
-        if text == "<":
-            return "&#60;"
-        if text == ">":
-            return "&#62;"
-        if text == "\u00a0" or len(text) != 1:
-            return html.escape(text, quote=False).replace("&amp;", "&#38;")
-        return text
+        return text.translate(_HTML_ESCAPES)
     if fmt == "rtf":
         out = []
         for ch in text:

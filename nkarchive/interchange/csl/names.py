@@ -21,6 +21,21 @@ _NAME_OPTION_RENAMES = {"name-form": "form", "name-delimiter": "delimiter"}
 
 
 def _options(renderer: Renderer, name_node: Node | None, ctx: Context) -> dict[str, str]:
+    """The options in force for a cs:name (cached: styles call the same names many times)."""
+    key = (
+        id(name_node),
+        ctx.mode,
+        ctx.sort_mode,
+        tuple(sorted(ctx.sort_name_options.items())) if ctx.sort_mode else (),
+    )
+    cached = renderer.name_option_cache.get(key)
+    if cached is None:
+        cached = _compute_options(renderer, name_node, ctx)
+        renderer.name_option_cache[key] = cached
+    return cached
+
+
+def _compute_options(renderer: Renderer, name_node: Node | None, ctx: Context) -> dict[str, str]:
     options: dict[str, str] = {}
     for key, value in renderer.style.name_options(ctx.mode).items():
         if key == "names-delimiter":

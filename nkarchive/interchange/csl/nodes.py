@@ -16,6 +16,9 @@ from nkarchive.interchange.csl.markup import (
 )
 from nkarchive.interchange.csl.xmlparse import local_name
 
+CONDITION_TESTS = frozenset(
+    {"type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"}
+)
 RENDERING_TAGS = frozenset(
     {
         "text",
@@ -83,6 +86,9 @@ class Node:
     label_before_name: bool = False
     substitute: Node | None = None
     variables: tuple[str, ...] = ()
+    # for cs:if / cs:else-if: (test, values) pairs and how they combine
+    conditions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    match: str = "all"
 
     def get(self, key: str, default: str = "") -> str:
         return self.attrs.get(key, default)
@@ -123,6 +129,15 @@ def compile_element(element: Element, source: str) -> Node:
     node.strip_periods = attrs.get("strip-periods") == "true"
     if "variable" in attrs:
         node.variables = tuple(attrs["variable"].split())
+    if tag in ("if", "else-if"):
+        node.match = attrs.get("match", "all")
+        if node.match not in ("all", "any", "none"):
+            raise CslError(
+                f'match="{node.match}" is not all, any or none', source=source, element=tag
+            )
+        node.conditions = tuple(
+            (key, tuple(value.split())) for key, value in attrs.items() if key in CONDITION_TESTS
+        )
     for child in element:
         child_tag = local_name(child.tag)
         if not child_tag:

@@ -39,6 +39,9 @@ from nkarchive.interchange.csl.numbers import (
 Result = tuple[str, bool, bool]
 EMPTY: Result = ("", False, False)
 
+_SPECIAL_VARIABLES = frozenset(
+    {"locator", "year-suffix", "citation-number", "first-reference-note-number", "page-first"}
+)
 LOCATOR_TERMS = {"sub verbo": "sub-verbo", "sub-verbo": "sub-verbo"}
 
 
@@ -110,6 +113,8 @@ class Renderer:
             "names": self._render_names,
         }
         self._locale_dates: dict[str, Node] = {}
+        self.name_option_cache: dict[tuple[object, ...], dict[str, str]] = {}
+        self._tests: dict[int, Callable[[Context], bool]] = {}
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -316,40 +321,64 @@ class Renderer:
         return EMPTY
 
     def test(self, branch: Node, ctx: Context) -> bool:
-        results: list[bool] = []
-        attrs = branch.attrs
-        item = ctx.item
-        for attr, value in attrs.items():
-            if attr == "match":
-                continue
-            values = value.split()
-            if attr == "type":
-                results.extend(item.type == v for v in values)
-            elif attr == "variable":
-                results.extend(self.has_variable(v, ctx) for v in values)
-            elif attr == "is-numeric":
-                results.extend(self.numeric_variable(v, ctx) for v in values)
-            elif attr == "is-uncertain-date":
-                results.extend(bool(item.dates.get(v)) and item.dates[v].circa for v in values)
-            elif attr == "locator":
-                label = ctx.cite.label if ctx.cite and ctx.cite.locator else ""
-                label = LOCATOR_TERMS.get(label, label)
-                results.extend(label == LOCATOR_TERMS.get(v, v) for v in values)
-            elif attr == "position":
-                results.extend(self.position_is(v, ctx) for v in values)
-            elif attr == "disambiguate":
-                results.append(ctx.dis.disambiguate == (value == "true"))
-        if not results:
-            return False
-        match = attrs.get("match", "all")
+        """Evaluate a cs:if / cs:else-if (compiled to a closure on first use)."""
+        compiled = self._tests.get(id(branch))
+        if compiled is None:
+            compiled = self._compile_test(branch)
+            self._tests[id(branch)] = compiled
+        return compiled(ctx)
+
+    def _compile_test(self, branch: Node) -> Callable[[Context], bool]:
+        match = branch.match
+        conditions = branch.conditions
+        if not conditions:
+            return lambda ctx: False
+        # The common case, tests on the item type alone, is one set lookup.
+        if all(kind == "type" for kind, _ in conditions):
+            types = [frozenset(values) for _, values in conditions]
+            if match == "any":
+                union = frozenset().union(*types)
+                return lambda ctx: ctx.item.type in union
+            if match == "none":
+                union = frozenset().union(*types)
+                return lambda ctx: ctx.item.type not in union
+            pairs = [(kind, value) for kind, values in conditions for value in values]
+            if len(pairs) == 1:
+                only = pairs[0][1]
+                return lambda ctx: ctx.item.type == only
+        pairs = [(kind, value) for kind, values in conditions for value in values]
+        condition = self._condition
+
+        if match == "all":
+            return lambda ctx: all(condition(kind, value, ctx) for kind, value in pairs)
         if match == "any":
-            return any(results)
-        if match == "none":
-            return not any(results)
-        return all(results)
+            return lambda ctx: any(condition(kind, value, ctx) for kind, value in pairs)
+        return lambda ctx: not any(condition(kind, value, ctx) for kind, value in pairs)
+
+    def _condition(self, kind: str, value: str, ctx: Context) -> bool:
+        item = ctx.item
+        if kind == "type":
+            return item.type == value
+        if kind == "variable":
+            return self.has_variable(value, ctx)
+        if kind == "is-numeric":
+            return self.numeric_variable(value, ctx)
+        if kind == "is-uncertain-date":
+            date = item.dates.get(value)
+            return date is not None and date.circa
+        if kind == "locator":
+            label = ctx.cite.label if ctx.cite and ctx.cite.locator else ""
+            return LOCATOR_TERMS.get(label, label) == LOCATOR_TERMS.get(value, value)
+        if kind == "position":
+            return self.position_is(value, ctx)
+        if kind == "disambiguate":
+            return ctx.dis.disambiguate == (value == "true")
+        return False
 
     def has_variable(self, name: str, ctx: Context) -> bool:
         # Substituted (suppressed) variables still test as present, as in citeproc-js.
+        if name not in _SPECIAL_VARIABLES:
+            return ctx.item.has(name)
         if name == "locator":
             return bool(ctx.cite and ctx.cite.locator)
         if name in ("year-suffix", "citation-number", "first-reference-note-number", "page-first"):

@@ -52,7 +52,7 @@ def key_value(
     if names:
         from nkarchive.interchange.csl.names import _options
 
-        options = _options(renderer, None, ctx)
+        options = dict(_options(renderer, None, ctx))
         options.pop("form", None)
         text, _ = format_name_list(renderer, names, options, None, None, ctx)
         return normalize_sort_text(text)
@@ -84,26 +84,35 @@ def sort_items(
     items: Sequence[Item],
     make_context: Callable[[Item], Context],
 ) -> list[Item]:
-    """Items in the order the keys give; ties keep their input order. Empty values sort last."""
+    """Items in the order the keys give; ties keep their input order. Empty values sort last.
+
+    Keys are computed only when earlier keys tie: most entries differ by author already, and a
+    key macro can cost as much as the entry itself.
+    """
     if not keys:
         return list(items)
-    values = {
-        id(item): [key_value(renderer, key, item, make_context) for key in keys] for item in items
-    }
     descending = [key.attrs.get("sort") == "descending" for key in keys]
-    position = {id(item): n for n, item in enumerate(items)}
+    cache: dict[tuple[int, int], SortValue] = {}
 
-    def compare(x: Item, y: Item) -> int:
-        for a, b, desc in zip(values[id(x)], values[id(y)], descending, strict=True):
-            empty_a = a == ""
-            empty_b = b == ""
-            if empty_a or empty_b:
-                if empty_a and empty_b:
-                    continue
-                return 1 if empty_a else -1
+    def value(position: int, index: int) -> SortValue:
+        found = cache.get((position, index))
+        if found is None:
+            found = key_value(renderer, keys[index], items[position], make_context)
+            cache[(position, index)] = found
+        return found
+
+    def compare(x: int, y: int) -> int:
+        for index, desc in enumerate(descending):
+            a = value(x, index)
+            b = value(y, index)
+            if a == b:
+                continue
+            if a == "" or b == "":
+                return 1 if a == "" else -1
             result = _compare(a, b)
             if result:
                 return -result if desc else result
-        return position[id(x)] - position[id(y)]
+        return x - y
 
-    return sorted(items, key=functools.cmp_to_key(compare))
+    order = sorted(range(len(items)), key=functools.cmp_to_key(compare))
+    return [items[i] for i in order]

@@ -28,7 +28,34 @@ BUNDLED_STYLES: dict[str, str] = {
     "modern-language-association": "MLA (Modern Language Association)",
     "harvard-cite-them-right": "Harvard (Cite Them Right)",
 }
+# Short names people type for the bundled styles.
+STYLE_ALIASES: dict[str, str] = {
+    "chicago": "chicago-author-date",
+    "chicago-notes": "chicago-notes-bibliography",
+    "chicago-note-bibliography": "chicago-notes-bibliography",
+    "mla": "modern-language-association",
+    "harvard": "harvard-cite-them-right",
+}
 DEFAULT_LOCALE = "en-US"
+_LAYOUT_TAGS = frozenset(
+    [
+        "text",
+        "date",
+        "date-part",
+        "number",
+        "names",
+        "name",
+        "name-part",
+        "et-al",
+        "label",
+        "substitute",
+        "group",
+        "choose",
+        "if",
+        "else-if",
+        "else",
+    ]
+)
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _KNOWN_LAYOUT_CHILDREN = frozenset({"text", "date", "number", "names", "label", "group", "choose"})
 
@@ -108,6 +135,7 @@ class Style:
             self._section(bibliography_el, "bibliography") if bibliography_el is not None else None
         )
         for macro in self.macros.values():
+            _check(macro, source)
             link_macros(macro, self.macros, source)
         self.uses_year_suffix_variable = any(
             _uses_variable(node, "year-suffix") for node in self._all_roots()
@@ -189,6 +217,8 @@ def _check(node: Node, source: str) -> None:
     stack = [node]
     while stack:
         current = stack.pop()
+        if current.tag not in _LAYOUT_TAGS and current is not node:
+            raise CslError("not a CSL rendering element", source=source, element=current.tag)
         if current.tag in ("if", "else-if") and not (set(current.attrs) - {"match"}):
             raise CslError("a condition that tests nothing", source=source, element=current.tag)
         if current.tag == "text" and not (
@@ -261,6 +291,8 @@ def load_style(
 ) -> Style:
     """A bundled style by name (see BUNDLED_STYLES) or any .csl file by path."""
     text_name = str(name_or_path)
+    if isinstance(name_or_path, str):
+        name_or_path = STYLE_ALIASES.get(name_or_path, name_or_path)
     if isinstance(name_or_path, str) and name_or_path in BUNDLED_STYLES:
         path = styles_dir() / f"{name_or_path}.csl"
     else:
