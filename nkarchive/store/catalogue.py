@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -16,17 +17,28 @@ from sqlalchemy.orm import Session, sessionmaker
 from nkarchive import __version__, paths
 from nkarchive.model import RECORD_CLASSES, CatalogueSetting, Change, new_uuid
 from nkarchive.store import migrate
-from nkarchive.store.backup import backup_database, timestamped_backup_path
+from nkarchive.store.backup import (
+    backup_database,
+    backup_due,
+    load_policy,
+    make_backup,
+    timestamped_backup_path,
+)
 from nkarchive.store.engine import looks_like_sqlite, make_engine, writer
 from nkarchive.store.errors import (
+    CatalogueError,
     CatalogueMissing,
     CatalogueReadOnly,
     NewerSchema,
     NotACatalogue,
 )
+from nkarchive.store.guardrails import plain_storage_errors, storage_warning
+from nkarchive.store.lock import CatalogueLock, acquire
 
 if TYPE_CHECKING:
     from nkarchive.ops.history import UndoStack
+
+log = logging.getLogger(__name__)
 
 # Called inside every write transaction with the row changes it made (see nkarchive.ops);
 # the full-text index keeps itself in step this way. Packages that must follow every write
@@ -48,6 +60,12 @@ class Catalogue:
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(bind=writer(engine), expire_on_commit=False)
         self._undo: UndoStack | None = None
+        # Data safety (set by `open`): the writer's lock, why the folder is a risky place for a
+        # catalogue (shown by the GUI, printed by the command line), whether anything was
+        # written since open (a backup follows at close).
+        self.lock: CatalogueLock | None = None
+        self.storage_warning: str | None = None
+        self.changed = False
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -78,24 +96,41 @@ class Catalogue:
                 "is read-only (the file or its folder cannot be written); "
                 "open it read-only, or copy it to a folder you can write to",
             )
-        revision = _read_revision(path)
-        head = migrate.head_revision()
-        if revision != head:
-            if revision not in migrate.known_revisions():
-                raise NewerSchema(
-                    path,
-                    f"was written by a newer version of nkarchive (schema {revision}); "
-                    f"this version ({__version__}) knows schemas up to {head}. "
-                    "Install a newer nkarchive to open it.",
-                )
-            if read_only or not upgrade:
-                raise CatalogueReadOnly(
-                    path, f"needs upgrading from schema {revision} to {head}, but is opened read-only"
-                )
-            backup_database(path, timestamped_backup_path(path, f"before-schema-{head}"))
-            _upgrade(path)
-        engine = make_engine(path, read_only=read_only)
-        return cls(path, engine, read_only=read_only, cataloguer=cataloguer or paths.cataloguer_name())
+        # One writer at a time; a lock left by a crashed process means a full check below.
+        lock = None if read_only else acquire(path)
+        try:
+            revision = _read_revision(path)
+            _check_on_open(path, full=lock is not None and lock.taken_over, read_only=read_only)
+            head = migrate.head_revision()
+            if revision != head:
+                if revision not in migrate.known_revisions():
+                    raise NewerSchema(
+                        path,
+                        f"was written by a newer version of nkarchive (schema {revision}); "
+                        f"this version ({__version__}) knows schemas up to {head}. "
+                        "Install a newer nkarchive to open it.",
+                    )
+                if read_only or not upgrade:
+                    raise CatalogueReadOnly(
+                        path, f"needs upgrading from schema {revision} to {head}, but is opened read-only"
+                    )
+                backup_database(path, timestamped_backup_path(path, f"before-schema-{head}"))
+                _upgrade(path)
+            warning = storage_warning(path)
+            if warning:
+                log.warning("%s", warning)
+            # WAL needs shared memory a network share or a sync client does not provide.
+            engine = make_engine(path, read_only=read_only, journal_mode="DELETE" if warning else "WAL",
+                                 create=False)
+            catalogue = cls(path, engine, read_only=read_only, cataloguer=cataloguer or paths.cataloguer_name())
+            catalogue.lock, catalogue.storage_warning = lock, warning
+            if lock is not None:
+                catalogue._automatic_backup("open")
+            return catalogue
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
 
     @classmethod
     def create(cls, path: Path | str, *, cataloguer: str | None = None) -> Catalogue:
@@ -131,14 +166,19 @@ class Catalogue:
         return cls.open(path, cataloguer=cataloguer)
 
     def close(self) -> None:
-        """Close, folding the write-ahead log into the file so the file alone is complete."""
+        """Close, folding the write-ahead log into the file so the file alone is complete,
+        backing it up if anything changed, and releasing the writer's lock."""
         if not self.read_only:
+            if self.changed and self.lock is not None and self.lock.held:
+                self._automatic_backup("close")
             try:
                 with self.engine.connect() as connection:
                     connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             except Exception:  # a busy or vanished file: SQLite recovers the WAL on next open
                 pass
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> Catalogue:
         return self
@@ -157,8 +197,11 @@ class Catalogue:
         """A session holding the write lock for one transaction; used only by `nkarchive.ops`."""
         if self.read_only:
             raise CatalogueReadOnly(self.path, "is open read-only")
-        with self._write_sessions() as session, session.begin():
+        # SQLite's "disk is full", "readonly database" and "disk I/O error" become a plain
+        # CatalogueError; the transaction was rolled back, so the catalogue is as it was.
+        with plain_storage_errors(self.path), self._write_sessions() as session, session.begin():
             yield session
+        self.changed = True  # committed
 
     @property
     def undo_stack(self) -> UndoStack:
@@ -167,6 +210,22 @@ class Catalogue:
 
             self._undo = UndoStack(self)
         return self._undo
+
+    def _automatic_backup(self, reason: str) -> None:
+        """At open (once a day) and at close (after changes); a failure must not stop the work,
+        so it is logged, and the next open or close tries again."""
+        policy = load_policy()
+        if not policy.automatic or (reason == "open" and not backup_due(self.path)):
+            return
+        if reason == "open":
+            with self.session() as session:
+                if session.scalar(select(Change.id).limit(1)) is None:
+                    return  # a new, empty catalogue: nothing to lose yet
+        try:
+            make_backup(self.path, reason, policy)
+            self.changed = False
+        except CatalogueError as exc:
+            log.warning("%s", exc)
 
     # -- facts ---------------------------------------------------------------------------------
 
@@ -202,6 +261,14 @@ def _read_revision(path: Path) -> str | None:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise NotACatalogue(path, f"cannot be read as a catalogue ({exc})") from exc
+
+
+def _check_on_open(path: Path, *, full: bool, read_only: bool) -> None:
+    from nkarchive.store.check import damage_error, problems_on_open
+
+    problems = problems_on_open(path, full=full, read_only=read_only)
+    if problems:
+        raise damage_error(path, problems)
 
 
 def _upgrade(path: Path) -> None:

@@ -27,10 +27,14 @@ def make_engine(
     read_only: bool = False,
     foreign_keys: bool = True,
     journal_mode: str = "WAL",
+    create: bool = True,
 ) -> Engine:
-    """An engine on the catalogue file; `journal_mode` is WAL on local disks, DELETE elsewhere."""
+    """An engine on the catalogue file; `journal_mode` is WAL on local disks, DELETE elsewhere.
+    With `create=False` a file removed while open is reported, not silently made anew and empty."""
     if read_only:
         url = f"sqlite+pysqlite:///file:{quote(str(path))}?mode=ro&uri=true"
+    elif not create:
+        url = f"sqlite+pysqlite:///file:{quote(str(path))}?mode=rw&uri=true"
     else:
         url = f"sqlite+pysqlite:///{path}"
     # NullPool: a connection per session, closed when done. SQLite connections are cheap, and no
