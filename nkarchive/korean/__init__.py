@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from nkarchive.korean.fold import search_key
 from nkarchive.korean.jamo import contains_hangul
-from nkarchive.korean.romanize import KINDS, romanize
+from nkarchive.korean.romanize import KINDS, all_forms, romanize
 from nkarchive.korean.schemes import SCHEMES
 
 __all__ = [
@@ -23,8 +23,8 @@ __all__ = [
 def romanize_all(text: str, kind: str = "title") -> dict[str, str]:
     """Every scheme's form of `text`, and its search key, keyed mr, mr_ascii, rr, alalc, dprk,
     dprk_ascii and search_key."""
-    forms = {scheme: romanize(text, scheme, kind=kind) for scheme in SCHEMES}
-    forms["search_key"] = search_key(forms["mr"])
+    forms = dict(zip(SCHEMES, all_forms(text, kind), strict=True))
+    forms["search_key"] = search_key(forms["mr_ascii"])
     return forms
 
 

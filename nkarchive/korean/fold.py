@@ -28,22 +28,35 @@ from nkarchive.korean.jamo import contains_hangul
 from nkarchive.korean.romanize import romanize
 
 _NOT_WORD = re.compile(r"[\W_]+")
-_DOUBLE = re.compile(r"(.)\1+")
-_CONSONANT = "bcdfghjkmnpqstvxz"
-_N_AFTER_CONSONANT = re.compile(f"(?<=[{_CONSONANT}l])n")
-_NASALISED = re.compile("[qpt](?=[mn])")
-_DENASAL = {"q": "k", "p": "m", "t": "n"}
-_WEAK_L = re.compile(f"(?:^|(?<=[{_CONSONANT}]))l(?=[iy])")
 
+# Marks and apostrophes in one C-level pass for the common letters; others go through NFD.
+_QUICK = str.maketrans(
+    {
+        **dict.fromkeys("'`´‘’ʼʻˈ", None),
+        **dict.fromkeys(' -.,·:;!?()[]"/&_', None),
+        **dict.fromkeys("ŏǒöòóô", "o"),
+        **dict.fromkeys("ŭǔüùúû", "u"),
+        **dict.fromkeys("ëéèê", "e"),
+        **dict.fromkeys("àáâäă", "a"),
+        **dict.fromkeys("ìíîï", "i"),
+    }
+)
 # Ordered: each replacement assumes the ones before it have run.
-_REPLACEMENTS = (
+_DIGRAPHS = (
     ("eo", "o"), ("eu", "u"), ("ee", "i"), ("oo", "u"), ("oi", "oe"), ("ui", "i"), ("yi", "i"),
-    ("tch", "c"), ("jj", "c"), ("ch", "c"), ("j", "c"), ("sh", "s"),
-    ("kh", "k"), ("th", "t"), ("ph", "p"),
-    ("g", "k"), ("d", "t"), ("b", "p"), ("r", "l"),
+    ("tch", "c"), ("ch", "c"), ("sh", "s"), ("kh", "k"), ("th", "t"), ("ph", "p"),
 )  # fmt: skip
-# Apostrophe-like letters (U+02BC is a letter, so the \W pattern keeps it).
-_APOSTROPHES = str.maketrans(dict.fromkeys("'`´‘’ʼʻˈ", None))
+_LETTERS = str.maketrans("jgdbr", "cktpl")
+_DOUBLES = ("kk", "tt", "pp", "ss", "cc", "ll", "nn", "mm", "qq", "hh")
+_AFTER_DOUBLES = (
+    # ng and nk are one sound group: ㅇ+vowel, or ㄴ+ㄱ voiced (ango) or tensed (anko).
+    ("nk", "q"), ("tc", "c"), ("ts", "s"),
+    # Nasalisation is written in some forms and not others (Pangmihyang / Bak Mihyang).
+    ("qm", "km"), ("qn", "kn"), ("pm", "m"), ("pn", "mn"), ("tm", "nm"), ("tn", "n"),
+    # n after a consonant is l (Amnok / Amrok, Chongno / Jongro).
+    ("kn", "kl"), ("sn", "sl"), ("cn", "cl"), ("mn", "ml"), ("ln", "l"), ("hn", "hl"),
+)  # fmt: skip
+_WEAK_L = tuple((c + "l" + v, c + v) for c in "ktpscmnqh" for v in "iy")
 
 
 def _strip_marks(text: str) -> str:
@@ -51,21 +64,31 @@ def _strip_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _single(key: str) -> str:
+    for double in _DOUBLES:
+        while double in key:
+            key = key.replace(double, double[0])
+    return key
+
+
 def _fold_once(key: str) -> str:
-    for old, new in _REPLACEMENTS:
+    for old, new in _DIGRAPHS:
         if old in key:
             key = key.replace(old, new)
-    key = _DOUBLE.sub(r"\1", key)
-    # ng and nk are one sound group: ㅇ+vowel, or ㄴ+ㄱ voiced (ango) or tensed (anko).
-    key = key.replace("nk", "q").replace("tc", "c").replace("ts", "s")
-    # Nasalisation is written in some forms and not others (Pangmihyang / Bak Mihyang).
-    key = _NASALISED.sub(lambda match: _DENASAL[match.group()], key)
-    key = _DOUBLE.sub(r"\1", key)
-    key = _N_AFTER_CONSONANT.sub("l", key)
+    key = _single(key.translate(_LETTERS))
+    for old, new in _AFTER_DOUBLES:
+        if old in key:
+            key = key.replace(old, new)
     if key.startswith("n"):
         key = "l" + key[1:]
-    key = _WEAK_L.sub("", key)
-    return _DOUBLE.sub(r"\1", key)
+    # l before i or y: where North Korean spelling keeps an initial ㄹ/ㄴ (Ryu / Yu).
+    if key.startswith(("li", "ly")):
+        key = key[1:]
+    if "li" in key or "ly" in key:
+        for old, new in _WEAK_L:
+            if old in key:
+                key = key.replace(old, new)
+    return _single(key)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -73,10 +96,12 @@ def search_key(text: str) -> str:
     """The folding key of a romanized or Hangul string (Hangul is keyed by its MR form)."""
     if contains_hangul(text):
         text = romanize(text, "mr")
-    key = text.lower().translate(_APOSTROPHES)
+    key = text.lower().translate(_QUICK)
     if not key.isascii():
         key = _strip_marks(key).lower()
-    key = _NOT_WORD.sub("", key)
+        key = _NOT_WORD.sub("", key)
+    elif not key.isalnum():
+        key = _NOT_WORD.sub("", key)
     while True:
         folded = _fold_once(key)
         if folded == key:

@@ -4,15 +4,18 @@ Kim Chŏng-il (ALA-LC), Gim Jeongil (RR), Kim Jong Il (DPRK).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from nkarchive.korean import lexicon
 from nkarchive.korean.jamo import HANGUL_RUN, decompose
 from nkarchive.korean.sandhi import FINAL_PHONE
-from nkarchive.korean.schemes import capitalize, render, to_ascii
+from nkarchive.korean.schemes import capitalize, render
 from nkarchive.korean.segment import south_spelling
 
 # ALA-LC writes the surname 李/리/이 as Yi; other initial ㄹ/ㄴ surnames follow South Korean
 # spelling. MR also writes the South Korean spelling 이 as Yi (Yi Sŭngman); North Korean 리 is Ri.
 _ALALC_YI = frozenset(("리", "이", "니"))
+_MR = frozenset(("mr", "mr_ascii"))
 
 
 def split_name(text: str) -> tuple[str, str] | None:
@@ -43,24 +46,33 @@ def _dprk_syllables(given: str, scheme: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 12)
+def _family(surname: str, scheme: str) -> str:
+    if scheme == "rr":
+        return capitalize(_rr_as_spelled(surname))
+    if (scheme == "alalc" and surname in _ALALC_YI) or (surname == "이" and scheme in _MR):
+        return "Yi"
+    if scheme == "alalc":
+        return capitalize(render(south_spelling(surname), scheme))
+    return capitalize(render(surname, scheme))
+
+
+@lru_cache(maxsize=1 << 15)
+def _personal(given: str, scheme: str) -> str:
+    if scheme == "rr":
+        return capitalize(_rr_as_spelled(given))
+    if scheme == "alalc":
+        # Sound changes are shown across the hyphen: Kim Ch'ŏr-wŏn, Kim Ch'ang-nyong.
+        return capitalize(render(given, scheme, frozenset(range(1, len(given)))))
+    if scheme.startswith("dprk"):
+        return _dprk_syllables(given, scheme)
+    return capitalize(render(given, scheme))
+
+
 def romanize_name(surname: str, given: str, scheme: str) -> str:
     """A surname and given name (Hangul) in `scheme`."""
     if scheme.startswith("dprk") and surname + given in lexicon.DPRK_CONVENTIONAL:
         return lexicon.DPRK_CONVENTIONAL[surname + given]
-    if scheme == "rr":
-        family, personal = _rr_as_spelled(surname), _rr_as_spelled(given)
-    elif scheme == "alalc":
-        family = "yi" if surname in _ALALC_YI else render(south_spelling(surname), scheme)
-        # Sound changes are shown across the hyphen: Kim Ch'ŏr-wŏn, Kim Ch'ang-nyong.
-        personal = render(given, scheme, frozenset(range(1, len(given))))
-    elif scheme.startswith("dprk"):
-        family = render(surname, scheme)
-        personal = _dprk_syllables(given, scheme)
-    else:
-        family = "yi" if surname == "이" else render(surname, scheme)
-        personal = render(given, scheme)
-    if scheme.endswith("ascii"):
-        personal = to_ascii(personal)
     if not given:
-        return capitalize(family)
-    return f"{capitalize(family)} {capitalize(personal)}"
+        return _family(surname, scheme)
+    return f"{_family(surname, scheme)} {_personal(given, scheme)}"

@@ -56,6 +56,8 @@ def to_ascii(text: str) -> str:
 
 def capitalize(text: str) -> str:
     """Upper-case the first letter, leaving the rest (and any leading punctuation) alone."""
+    if text[:1].isalpha():
+        return text[0].upper() + text[1:]
     for i, ch in enumerate(text):
         if ch.isalpha():
             return text[:i] + ch.upper() + text[i + 1 :]

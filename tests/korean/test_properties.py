@@ -68,3 +68,4 @@ def test_non_hangul_characters_stay_in_place(pieces: list[str]) -> None:
 def test_romanize_all_has_every_key(text: str) -> None:
     forms = romanize_all(text)
     assert set(forms) == {*SCHEMES, "search_key"}
+    assert forms["search_key"] == search_key(text) == search_key(forms["rr"])

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from korean_table import Row, load_rows
 
 from nkarchive.korean import romanize_all, search_key, search_keys
+from tests.korean.korean_table import Row, load_rows
 
 ROWS = load_rows()
 

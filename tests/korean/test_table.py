@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from korean_table import Row, load_rows, same
 
 from nkarchive.korean import SCHEMES, romanize
 from nkarchive.korean.schemes import to_ascii
+from tests.korean.korean_table import Row, load_rows, same
 
 ROWS = load_rows()
 
