@@ -68,6 +68,10 @@ def _place_words(word: str) -> list[Word]:
     return _split_known(word) or [Word(word, "place" if word in lexicon.PLACE_NAMES else "plain")]
 
 
+# First syllables of particles and endings, which stay attached to the place name before them.
+_PARTICLE_STARTS = frozenset("에의은는을를과와으까부로도만")
+
+
 def _title_words(word: str) -> list[Word]:
     words: list[Word] = []
     head = word[0]
@@ -76,7 +80,11 @@ def _title_words(word: str) -> list[Word]:
         words.append(Word(head, "surname"))  # 김동무는 → Kim tongmunŭn
         word = rest
     for place in lexicon.PLACE_NAMES:
-        if word.startswith(place) and len(word) - len(place) >= 2:
+        if (
+            word.startswith(place)
+            and len(word) - len(place) >= 2
+            and word[len(place)] not in _PARTICLE_STARTS  # 평양에서의 stays one word
+        ):
             words.append(Word(place, "place"))  # 평양날파람 → P'yŏngyang nalp'aram
             word = word[len(place) :]
             break

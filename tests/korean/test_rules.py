@@ -146,6 +146,7 @@ def test_name_kind_without_a_hangul_name_falls_back_to_text() -> None:
 
 def test_words_are_divided_in_titles_and_places() -> None:
     assert romanize("김동무는 하늘을 난다", "mr") == "Kim tongmunŭn hanŭrŭl nanda"
+    assert romanize("평양에서의 약속", "mr") == "P'yŏngyangesŏŭi yaksok"
     assert romanize("조선기록과학영화촬영소", "mr", kind="place") == (
         "Chosŏn Kirok Kwahak Yŏnghwa Ch'waryŏngso"
     )
