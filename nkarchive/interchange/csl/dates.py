@@ -221,6 +221,17 @@ def render_date(renderer: Renderer, node: Node, ctx: Context) -> Result:
     if value.literal or value.start is None:
         return renderer.decorate(node, value.literal, ctx), True, bool(value.literal)
     parts, delimiter = _parts_for(renderer, node)
+    if value.open_end:
+        text = _render_single(renderer, parts, value.start, ctx, variable, delimiter)
+        dash = next(
+            (
+                p.attrs.get("range-delimiter", "\u2013")
+                for p in parts
+                if p.attrs.get("name") == "year"
+            ),
+            "\u2013",
+        )
+        return renderer.decorate(node, text + dash, ctx), True, True
     if value.end is not None:
         text = _render_range(renderer, parts, value, ctx, variable, delimiter)
     else:

@@ -120,22 +120,22 @@ def _still_ambiguous(proc: CitationProcessor, group: list[Item]) -> list[Item]:
 
 
 def _add_names(proc: CitationProcessor, group: list[Item]) -> list[Item]:
+    """Show more names until the cites differ; keep the fewest names that helped each item."""
     most = max(_max_names(item) for item in group)
     unresolved = group
+    best: dict[str, int] = {item.id: 0 for item in group}
     for extra in range(1, most):
         for item in unresolved:
             proc.dis[item.id].extra_names = extra
         left = _still_ambiguous(proc, unresolved)
-        if len(left) == len(unresolved):
+        if len(left) < len(unresolved):
             for item in unresolved:
-                proc.dis[item.id].extra_names = 0
-            # more names did not help these; try the next count only if they have more names
-            if all(_max_names(item) <= extra + 1 for item in unresolved):
-                break
-            continue
-        unresolved = left
+                best[item.id] = extra
+            unresolved = left
         if not unresolved:
             break
+    for item in unresolved:
+        proc.dis[item.id].extra_names = best[item.id]
     return unresolved
 
 

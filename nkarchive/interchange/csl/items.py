@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nkarchive.interchange.csl.errors import CslError
-from nkarchive.interchange.csl.markup import parse_field_markup
+from nkarchive.interchange.csl.markup import APOSTROPHE, parse_field_markup
 
 NAME_VARIABLES = frozenset(
     [
@@ -115,6 +115,7 @@ class DateValue:
     end: DatePart | None = None  # a range
     circa: bool = False
     literal: str = ""
+    open_end: bool = False  # a range with no end yet: "1987–"
 
     def sort_key(self) -> str:
         if self.start is None:
@@ -223,7 +224,8 @@ def parse_name(value: Any, item_id: str, variable: str) -> Name:
         "literal",
     ):
         if key in value and value[key] is not None:
-            parts[key] = _text(value[key], item_id, f"{variable}.{key}").strip()
+            text = _text(value[key], item_id, f"{variable}.{key}").strip()
+            parts[key] = text.replace("'", APOSTROPHE)
     family = parts.get("family", "")
     given = parts.get("given", "")
     literal = parts.get("literal", "")
@@ -276,16 +278,20 @@ def _int_part(value: Any, item_id: str, variable: str) -> int:
 def _date_part(parts: Any, item_id: str, variable: str, season: int = 0) -> DatePart | None:
     if not isinstance(parts, list):
         raise CslError("date-parts must be a list of lists", item_id=item_id, field=variable)
-    if not parts or parts[0] in ("", None):
-        return None
     numbers = [_int_part(p, item_id, variable) for p in parts[:3] if p not in ("", None)]
+    if not numbers or numbers[0] == 0:
+        return None
     year = numbers[0]
     month = numbers[1] if len(numbers) > 1 else 0
     day = numbers[2] if len(numbers) > 2 else 0
-    if not 0 <= month <= 16 or (month > 12 and day) or not 0 <= day <= 31:
-        raise CslError(f"no such date: {parts!r}", item_id=item_id, field=variable)
+    if 21 <= month <= 24:
+        month -= 8  # EDTF seasons 21-24 are CSL's 13-16
+    if not 0 <= month <= 16:
+        month = day = 0  # a month that cannot be is left out, as citeproc-js does
+    if month > 12 or not 0 <= day <= 31:
+        day = 0
     if season and not month:
-        month = 12 + season
+        month = 12 + season if 1 <= season <= 4 else month
     return DatePart(year, month, day)
 
 
@@ -326,21 +332,26 @@ def parse_date(value: Any, item_id: str, variable: str) -> DateValue | None:
             season = int(season_value)
         except (TypeError, ValueError):
             season = 0
-    if "date-parts" in value:
+    if "date-parts" in value and value["date-parts"] not in ([], [[]], None):
         parts = value["date-parts"]
-        if not isinstance(parts, list) or not parts:
-            raise CslError("date-parts must be a non-empty list", item_id=item_id, field=variable)
+        if not isinstance(parts, list):
+            raise CslError("date-parts must be a list of lists", item_id=item_id, field=variable)
         start = _date_part(parts[0], item_id, variable, season)
         if start is None:
             if value.get("literal"):
                 return DateValue(literal=_text(value["literal"], item_id, variable))
+            if value.get("raw"):
+                return _parse_raw(_text(value["raw"], item_id, variable), item_id, variable)
             return None
         end = _date_part(parts[1], item_id, variable) if len(parts) > 1 else None
+        open_end = len(parts) > 1 and end is None
         if end is not None and end == start:
             end = None
-        return DateValue(start=start, end=end, circa=circa)
+        return DateValue(start=start, end=end, circa=circa, open_end=open_end)
     if value.get("literal"):
         return DateValue(literal=_text(value["literal"], item_id, variable), circa=circa)
+    if season_value not in (None, "") and not season:
+        return DateValue(literal=_text(season_value, item_id, variable))
     if value.get("raw"):
         parsed = _parse_raw(_text(value["raw"], item_id, variable), item_id, variable)
         return DateValue(parsed.start, parsed.end, parsed.circa or circa, parsed.literal)
@@ -357,8 +368,8 @@ def normalize_item(data: Any, position: int = 0) -> Item:
     if "id" not in data or data["id"] in (None, ""):
         raise CslError(f"entry {position + 1} has no id", field="id")
     item_id = _text(data["id"], str(data["id"]), "id")
-    item_type = data.get("type", "document")
-    if not isinstance(item_type, str) or not item_type:
+    item_type = data.get("type") or "document"
+    if not isinstance(item_type, str):
         raise CslError("type must be a CSL item type", item_id=item_id, field="type")
     item = Item(id=item_id, type=item_type, raw=data)
     for key, value in data.items():

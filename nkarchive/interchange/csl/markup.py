@@ -387,7 +387,7 @@ def parse_field_markup(value: str) -> str:
     `<i>`, `<b>`, `<sup>`, `<sub>`, `<sc>`, small-caps and nocase/nodecor spans, and straight
     double quotes become markers; straight apostrophes become typographic ones.
     """
-    if "<" not in value and '"' not in value and "'" not in value:
+    if "<" not in value and not any(q in value for q in "\"'\u201c\u201d\u2018\u2019"):
         return value
     out: list[str] = []
     stack: list[str] = []
@@ -430,21 +430,56 @@ def parse_field_markup(value: str) -> str:
     out.append(value[pos:])
     out.extend(OFF for _ in stack)
     text = "".join(out)
-    if '"' in text:
-        text = _pair_quotes(text)
-    if "'" in text:
-        text = text.replace("'", APOSTROPHE)
+    if any(q in text for q in "\"'\u201c\u201d\u2018\u2019"):
+        text = convert_quotes(text)
     return text
 
 
-def _pair_quotes(text: str) -> str:
-    pieces = text.split('"')
-    if len(pieces) % 2 == 0:
-        return text  # unbalanced: leave as typed
-    out = pieces[0]
-    for n, piece in enumerate(pieces[1:], start=1):
-        out += (QUOTE if n % 2 == 1 else OFF) + piece
-    return out
+_OPENING_CONTEXT = " \t\n([{\u2014\u2013-/"
+
+
+def convert_quotes(text: str) -> str:
+    """Pair quotation marks typed in a field into quote markers (the style's quotes replace them,
+    alternating double and single when nested); other straight apostrophes become ’."""
+    out: list[str] = []
+    stack: list[tuple[str, int]] = []  # (kind, index in out of the opener)
+    n = len(text)
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if prev in MARKERS:
+            prev = " "
+        if nxt in MARKERS:
+            nxt = " "
+        if ch in '"\u201c\u201d':
+            if stack and stack[-1][0] == '"' and not prev.isspace() and ch != "\u201c":
+                stack.pop()
+                out.append(OFF)
+            elif not nxt.isspace() and ch != "\u201d":
+                stack.append(('"', len(out)))
+                out.append(QUOTE)
+            else:
+                out.append(ch)
+        elif ch in "'\u2018\u2019":
+            if prev.isalnum() and nxt.isalnum():
+                out.append(APOSTROPHE)
+            elif stack and stack[-1][0] == "'" and not prev.isspace() and not nxt.isalnum():
+                stack.pop()
+                out.append(OFF)
+            elif (
+                (prev.isspace() or prev in _OPENING_CONTEXT)
+                and not nxt.isspace()
+                and ch != "\u2019"
+            ):
+                stack.append(("'", len(out)))
+                out.append(QUOTE)
+            else:
+                out.append(APOSTROPHE)
+        else:
+            out.append(ch)
+    for kind, index in stack:  # never closed: they were not quotation marks
+        out[index] = '"' if kind == '"' else APOSTROPHE
+    return "".join(out)
 
 
 # --- final output --------------------------------------------------------------------------
@@ -549,12 +584,16 @@ def finalize(text: str, fmt: str, quotes: Mapping[str, str], punct_in_quote: boo
                 marker = _NEUTRAL[family]  # italic inside italic reads as roman
             if family:
                 active[family] = marker
-            if fmt == "html":
+            if family in _NEUTRAL and marker == _NEUTRAL[family] and previous in (None, marker):
+                open_tag, close_tag = "", ""  # "normal" with nothing to undo
+            elif fmt == "html":
                 open_tag, close_tag = _HTML_OPEN[marker]
             elif fmt == "rtf":
                 open_tag, close_tag = _RTF_OPEN.get(marker, ("", ""))
             else:
                 open_tag, close_tag = "", ""
+            if family and marker == _NEUTRAL.get(family) and previous in (None, marker):
+                active.pop(family, None)
             out.append(open_tag)
             stack.append((f"{family}\x00{previous or ''}", close_tag))
             continue
@@ -589,40 +628,36 @@ def is_cjk_only(text: str) -> bool:
 
 
 def _punct_into_quotes(text: str) -> str:
-    # Find ". or ," right after a run of closers that includes a quote closer, and move it before
-    # the run. Tracking which closer closes a quote needs the opener stack.
+    """Move . , ! ? that follow a closing quote inside it (American usage)."""
     chars = list(text)
     stack: list[str] = []
-    closer_kinds: list[str] = [""] * len(chars)
+    closes_quote = [False] * len(chars)
     for i, ch in enumerate(chars):
         if ch in OPENERS:
             stack.append(ch)
         elif ch == OFF and stack:
-            closer_kinds[i] = stack.pop()
-    i = 0
+            closes_quote[i] = stack.pop() == QUOTE
     result: list[str] = []
+    i = 0
     while i < len(chars):
-        ch = chars[i]
-        if ch == OFF:
-            j = i
-            while j < len(chars) and chars[j] == OFF:
-                j += 1
-            run = chars[i:j]
-            if j < len(chars) and chars[j] in ".," and QUOTE in closer_kinds[i:j]:
-                last = _last_visible("".join(result))
-                prev = result[last] if last >= 0 else ""
-                if prev not in ".!?":
-                    result.append(chars[j])
-                elif chars[j] == "," and prev in "!?":
-                    result.append(",")
-                result.extend(run)
-                i = j + 1
-                continue
-            result.extend(run)
-            i = j
+        if chars[i] != OFF:
+            result.append(chars[i])
+            i += 1
             continue
-        result.append(ch)
-        i += 1
+        j = i
+        while j < len(chars) and chars[j] == OFF:
+            j += 1
+        if j < len(chars) and chars[j] in ".,!?" and any(closes_quote[i:j]):
+            last = _last_visible("".join(result))
+            previous = result[last] if last >= 0 else ""
+            mark = chars[j]
+            if not (previous == mark or (mark == "." and previous in "!?")):
+                result.append(mark)
+            result.extend(chars[i:j])
+            i = j + 1
+            continue
+        result.extend(chars[i:j])
+        i = j
     return "".join(result)
 
 

@@ -15,6 +15,7 @@ from nkarchive.interchange.csl.markup import (
     cat,
     finalize,
     join,
+    parse_field_markup,
     strip_markers,
     wrap,
 )
@@ -42,8 +43,8 @@ def _cite_from(data: Mapping[str, Any] | str) -> Cite:
         id=str(data["id"]),
         locator=str(locator).strip() if locator not in (None, "") else "",
         label=str(data.get("label") or "page"),
-        prefix=str(data.get("prefix") or ""),
-        suffix=str(data.get("suffix") or ""),
+        prefix=parse_field_markup(str(data.get("prefix") or "")),
+        suffix=parse_field_markup(str(data.get("suffix") or "")),
         suppress_author=bool(data.get("suppress-author", False)),
         author_only=bool(data.get("author-only", False)),
     )
@@ -228,38 +229,103 @@ class CitationProcessor:
         layout = section.layout
         collapse = section.options.get("collapse", "")
         delimiter = layout.delimiter
-        if collapse in ("year", "year-suffix", "year-suffix-ranged") and len(cluster) > 1:
-            # Cites by the same author sit together and share one author name.
-            keys = [self._author_key(c) for c in cluster]
-            groups: list[list[int]] = []
-            for index, key in enumerate(keys):
-                target = next((g for g in groups if key and keys[g[0]] == key), None)
-                if target is None:
-                    groups.append([index])
-                else:
-                    target.append(index)
-            cite_group_delimiter = section.options.get("cite-group-delimiter", ", ")
-            after = section.options.get("after-collapse-delimiter", delimiter)
-            pieces: list[str] = []
-            previous_collapsed = False
-            for group in groups:
-                texts = [
-                    self._render_one(cluster[i], suppress_author=n > 0) for n, i in enumerate(group)
-                ]
-                text = join(texts, cite_group_delimiter)
-                if pieces:
-                    pieces.append(after if previous_collapsed else delimiter)
-                pieces.append(text)
-                previous_collapsed = len(group) > 1
-            body = ""
-            for piece in pieces:
-                body = cat(body, piece)
+        if collapse == "citation-number" and len(cluster) > 1:
+            body = self._collapse_numbers(cluster, delimiter)
+        elif collapse.startswith("year") and len(cluster) > 1:
+            body = self._collapse_by_author(cluster, collapse, delimiter)
         else:
             body = join((self._render_one(c) for c in cluster), delimiter)
         if not body:
             return ""
-        dummy = self.context(self.items[cluster[0].id], "citation", cluster[0])
-        return self.renderer.decorate(layout, body, dummy, apply_case=False)
+        # The layout's formatting covers its affixes too (citeproc-js): "<b>([1]–[3])</b>".
+        body = affix(layout.prefix, body, layout.suffix)
+        for marker in reversed(layout.markers):
+            body = wrap(marker, body)
+        return body
+
+    def _collapse_by_author(self, cluster: list[Cite], collapse: str, delimiter: str) -> str:
+        """collapse="year" and "year-suffix[-ranged]": adjacent cites by the same author share
+        one name ("Kim 1985, 1987"); with year-suffix, same-year cites share the year too."""
+        options = self.style.citation_section.options
+        cite_group_delimiter = options.get("cite-group-delimiter", ", ")
+        after_collapse = options.get("after-collapse-delimiter", delimiter)
+        year_suffix_delimiter = options.get("year-suffix-delimiter", delimiter)
+        keys = [self._author_key(c) for c in cluster]
+        groups: list[list[int]] = []
+        for index, key in enumerate(keys):
+            if groups and key and keys[groups[-1][-1]] == key:
+                groups[-1].append(index)
+            else:
+                groups.append([index])
+        out = ""
+        for g, group in enumerate(groups):
+            cites = [cluster[i] for i in group]
+            has_locator = any(c.locator for c in cites)
+            pieces: list[tuple[str, bool]] = []  # (text, is a bare year suffix)
+            for n, cite in enumerate(cites):
+                if n and collapse != "year" and self._same_year(cites[n - 1], cite):
+                    pieces.append((self.dis[cite.id].year_suffix, True))
+                else:
+                    pieces.append((self._render_one(cite, suppress_author=n > 0), False))
+            if collapse == "year-suffix-ranged":
+                pieces = _range_suffixes(pieces)
+            text = ""
+            for n, (piece, bare) in enumerate(pieces):
+                if n == 0:
+                    text = piece
+                elif bare or pieces[n - 1][1]:
+                    text = cat(cat(text, year_suffix_delimiter), piece)
+                else:
+                    glue = after_collapse if has_locator else cite_group_delimiter
+                    text = cat(cat(text, glue), piece)
+            if g:
+                # after-collapse-delimiter follows a group that was collapsed, as the spec says
+                glue = after_collapse if len(groups[g - 1]) > 1 else delimiter
+                out = cat(cat(out, glue), text)
+            else:
+                out = text
+        return out
+
+    def _same_year(self, previous: Cite, cite: Cite) -> bool:
+        a = self.items[previous.id].dates.get("issued")
+        b = self.items[cite.id].dates.get("issued")
+        return bool(
+            a is not None
+            and b is not None
+            and a.start is not None
+            and b.start is not None
+            and a.start.year == b.start.year
+            and self.dis[cite.id].year_suffix
+            and self.dis[previous.id].year_suffix
+            and not cite.locator
+            and not previous.locator
+            and not cite.prefix
+            and not cite.suffix
+        )
+
+    def _collapse_numbers(self, cluster: list[Cite], delimiter: str) -> str:
+        """collapse="citation-number": runs of three or more numbers become "[1]–[3]"."""
+        texts = [self._render_one(c) for c in cluster]
+        numbers = [self.citation_numbers[c.id] for c in cluster]
+        plain = [not (c.locator or c.prefix or c.suffix) for c in cluster]
+        out: list[str] = []
+        i = 0
+        while i < len(cluster):
+            j = i
+            while (
+                j + 1 < len(cluster)
+                and plain[j]
+                and plain[j + 1]
+                and numbers[j + 1] == numbers[j] + 1
+            ):
+                j += 1
+            if j - i >= 2:
+                out.append(f"{texts[i]}\u2013{texts[j]}")
+            else:
+                out.extend(texts[i : j + 1])
+            i = j + 1
+        after = self.style.citation_section.options.get("after-collapse-delimiter", delimiter)
+        return join(out, after if len(out) < len(texts) else delimiter)
 
     def cite(
         self,
@@ -275,6 +341,30 @@ class CitationProcessor:
         return finalize(
             text, format, self.style.locale.quotes(), self.style.locale.punctuation_in_quote
         ).strip()
+
+
+def _range_suffixes(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Runs of three or more consecutive year suffixes become "a–c"."""
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(pieces):
+        j = i
+        while (
+            j + 1 < len(pieces)
+            and pieces[j + 1][1]
+            and len(pieces[j + 1][0]) == 1
+            and ord(pieces[j + 1][0]) == ord(strip_markers(pieces[j][0])[-1:] or "\0") + 1
+        ):
+            j += 1
+        if j - i >= 2:
+            if pieces[i][1]:
+                out.append((f"{pieces[i][0]}\u2013{pieces[j][0]}", True))
+            else:
+                out.append((f"{pieces[i][0]}\u2013{pieces[j][0]}", False))
+        else:
+            out.extend(pieces[i : j + 1])
+        i = j + 1
+    return out
 
 
 def _substitute_authors(entries: list[str], substitute: str, rule: str | None) -> list[str]:
