@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import nkarchive.search.listener  # noqa: F401  (the search index follows every write)
 from nkarchive.ops.changes import RowChange, WriteOutsideOperation
 from nkarchive.ops.errors import (
     DeleteRefused,

@@ -22,7 +22,9 @@ def dump(catalogue: Catalogue) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def records_only(d: dict[str, list[tuple[Any, ...]]]) -> dict[str, list[tuple[Any, ...]]]:
-    return {t: rows for t, rows in d.items() if t != "change"}
+    # FTS5's own segment tables depend on the order of writes, not only on what is indexed;
+    # the index rows themselves (search_doc) are compared like any table.
+    return {t: rows for t, rows in d.items() if t != "change" and not t.startswith("search_index")}
 
 
 def prerequisites(catalogue: Catalogue) -> dict[str, str]:

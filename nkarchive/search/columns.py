@@ -1,0 +1,105 @@
+"""The shape of the full-text index: its columns, and how a row id names a kind and a record.
+
+One index row per record (work, agent, event, source). Each field group has a text column
+(the words as written, folded for case and diacritics) and, for names and titles, a key column
+(the romanization-folding keys of `nkarchive.korean`). The row id is `kind code << 40 | record id`,
+so counting hits per kind needs no join and a kind is a row-id range the index seeks to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KIND_CODES: dict[str, int] = {"work": 1, "agent": 2, "event": 3, "source": 4}
+KINDS: tuple[str, ...] = tuple(KIND_CODES)
+KIND_TABLES: dict[str, str] = {
+    "work": "work",
+    "agent": "agent",
+    "event": "event",
+    "source": "source",
+}
+ID_BITS = 40
+
+# Frozen with migration 0002: a role added to the vocabulary at run time is indexed as "other".
+ROLES: tuple[str, ...] = (
+    "director", "co_director", "screenwriter", "original_author", "cinematographer", "composer",
+    "editor", "art_director", "producer", "cast", "narrator", "production_company",
+    "co_production_company", "creative_group", "special_effects", "distributor", "other",
+)  # fmt: skip
+COMPANY_ROLES: tuple[str, ...] = (
+    "production_company",
+    "co_production_company",
+    "creative_group",
+    "distributor",
+)
+PERSON_ROLES: tuple[str, ...] = tuple(r for r in ROLES if r not in COMPANY_ROLES)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A field group of the index: where a value is stored, and what the user calls it."""
+
+    name: str
+    label: str
+    keyed: bool  # names and titles also get folding keys; long text does not
+
+    @property
+    def text_column(self) -> str:
+        return f"{self.name}_t"
+
+    @property
+    def key_column(self) -> str:
+        return f"{self.name}_k"
+
+
+GROUPS: tuple[Group, ...] = (
+    Group("title", "title", True),
+    Group("name", "name", True),
+    *(Group(f"credit_{role}", role.replace("_", " "), True) for role in ROLES),
+    Group("contributor", "author", True),
+    Group("container", "published in", True),
+    Group("place", "place", True),
+    Group("tag", "genre or subject", False),
+    Group("notes", "notes", False),
+    Group("excerpt", "citation excerpt", False),
+)
+GROUP_BY_NAME: dict[str, Group] = {group.name: group for group in GROUPS}
+
+# In the order the index table declares them (migration 0002 spells the same list out).
+COLUMNS: tuple[str, ...] = tuple(
+    column
+    for group in GROUPS
+    for column in ((group.text_column, group.key_column) if group.keyed else (group.text_column,))
+)
+
+# Ranking: a hit in an earlier tier ranks above any hit only in a later one.
+MAIN_GROUPS: dict[str, tuple[str, ...]] = {
+    "work": ("title",),
+    "agent": ("name",),
+    "event": ("title",),
+    "source": ("title",),
+}
+NAME_GROUPS: tuple[str, ...] = (
+    "title", "name", *(f"credit_{role}" for role in ROLES), "contributor", "container", "place",
+)  # fmt: skip
+
+
+def role_group(role: str) -> str:
+    return f"credit_{role}" if role in ROLES else "credit_other"
+
+
+def rowid_base(kind: str) -> int:
+    return KIND_CODES[kind] << ID_BITS
+
+
+def rowid_range(kind: str) -> tuple[int, int]:
+    base = rowid_base(kind)
+    return base, base + (1 << ID_BITS) - 1
+
+
+def split_rowid(rowid: int) -> tuple[str, int]:
+    code, record_id = rowid >> ID_BITS, rowid & ((1 << ID_BITS) - 1)
+    for kind, kind_code in KIND_CODES.items():
+        if kind_code == code:
+            return kind, record_id
+    raise ValueError(f"row {rowid} of the search index names no kind of record")

@@ -1,0 +1,436 @@
+"""Syntax tree → SQL, one kind of record at a time. User words never become SQL text.
+
+Each leaf becomes either an FTS5 query over some index columns (the user's words go in only as
+quoted strings, and the whole FTS5 query is a bound parameter) or an SQL condition on the
+record's table (aliased `r`) whose values are bound parameters. Subtrees made only of FTS
+leaves merge into one FTS5 query, so a typical query is one index lookup plus, at most, a join
+on the records for fields like `year:`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from nkarchive.korean import contains_hangul
+from nkarchive.search.columns import (
+    COMPANY_ROLES,
+    GROUP_BY_NAME,
+    GROUPS,
+    KIND_TABLES,
+    PERSON_ROLES,
+    rowid_base,
+    rowid_range,
+)
+from nkarchive.search.grammar import And, Codes, Fact, Leaf, Node, Not, Or, Words, Years
+from nkarchive.search.normalize import fold_text, query_key
+
+# -- the pieces a tree compiles to -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fts:
+    """Records whose index row matches an FTS5 query (negated: whose row does not)."""
+
+    query: str
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Sql:
+    """Records for which an SQL condition on `r` holds."""
+
+    condition: str
+
+
+@dataclass(frozen=True)
+class Always:
+    value: bool
+
+
+Piece = Fts | Sql | Always
+
+
+@dataclass
+class Params:
+    """Bound parameters, named p0, p1, ... in the order they are added."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, value: Any) -> str:
+        name = f"p{len(self.values)}"
+        self.values[name] = value
+        return f":{name}"
+
+    def add_all(self, values: Sequence[Any]) -> str:
+        return ", ".join(self.add(v) for v in values)
+
+
+@dataclass(frozen=True)
+class KindQuery:
+    """A query compiled for one kind: records matching `fts` (if any) and `condition` (if any).
+    `never` means nothing can match; neither set means every record matches."""
+
+    kind: str
+    fts: str | None
+    condition: str | None
+    params: dict[str, Any]
+    never: bool = False
+
+    @property
+    def table(self) -> str:
+        return KIND_TABLES[self.kind]
+
+
+# -- FTS5 query text ---------------------------------------------------------------------------
+
+
+def quote(text: str) -> str:
+    """An FTS5 string: the only way user text enters an FTS5 query."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _columns(groups: Sequence[str], *, keys: bool = True) -> tuple[list[str], list[str]]:
+    text_columns = [GROUP_BY_NAME[g].text_column for g in groups]
+    key_columns = [GROUP_BY_NAME[g].key_column for g in groups if keys and GROUP_BY_NAME[g].keyed]
+    return text_columns, key_columns
+
+
+def words_fts(words: Words, groups: Sequence[str] | None, *, keys: bool = True) -> str | None:
+    """The FTS5 query for a Words leaf over these field groups (None: every column), or None when
+    the words fold to nothing (punctuation only)."""
+    folded = fold_text(words.text)
+    if not folded:
+        return None
+    hangul = contains_hangul(folded)
+    # Korean writes particles onto the word (불가사리를), so Hangul matches word beginnings.
+    open_end = (words.prefix or hangul) and len(folded.rsplit(" ", 1)[-1]) >= 2
+    pattern = f" {folded}" if open_end else f" {folded} "
+    key = query_key(words.text) if keys else None
+    if groups is None:
+        text_part = quote(pattern)
+        key_part = quote(key) if key else None
+    else:
+        text_columns, key_columns = _columns(groups, keys=keys)
+        text_part = "{" + " ".join(text_columns) + "} : " + quote(pattern)
+        key_part = (
+            ("{" + " ".join(key_columns) + "} : " + quote(key)) if key and key_columns else None
+        )
+    return f"{text_part} OR {key_part}" if key_part else text_part
+
+
+# -- which groups a field searches, per kind ---------------------------------------------------
+
+_ALL = tuple(g.name for g in GROUPS)
+_ROLE_GROUPS: dict[str, tuple[str, ...]] = {"director": ("director", "co_director")}
+
+
+def field_groups(field_name: str | None, kind: str) -> tuple[str, ...] | None:
+    """Field groups of `kind` that a words field searches; () when it cannot match that kind."""
+    if field_name is None:
+        return _ALL
+    table: dict[str, dict[str, tuple[str, ...]]] = {
+        "title": {"work": ("title",), "event": ("title",), "source": ("title",)},
+        "person": {"work": tuple(f"credit_{r}" for r in PERSON_ROLES), "agent": ("name",),
+                   "source": ("contributor",)},
+        "studio": {"work": tuple(f"credit_{r}" for r in COMPANY_ROLES), "agent": ("name",)},
+        "place": {"event": ("place",), "source": ("place",)},
+        "source": {"source": ("title", "contributor", "container")},
+        "tag": {"work": ("tag",)},
+        "notes": dict.fromkeys(KIND_TABLES, ("notes",)),
+        "excerpt": {"work": ("excerpt",), "agent": ("excerpt",), "event": ("excerpt",)},
+    }  # fmt: skip
+    if field_name in table:
+        return table[field_name].get(kind, ())
+    roles = _ROLE_GROUPS.get(field_name, (field_name,))
+    return {"work": tuple(f"credit_{r}" for r in roles), "agent": ("name",)}.get(kind, ())
+
+
+# -- citations: which records a citation backs ------------------------------------------------
+
+
+def cited_ids(kind: str, condition: str) -> str | None:
+    """SQL selecting the ids of records of `kind` backed by a citation `c` meeting `condition`."""
+    where = f"AND {condition}" if condition else ""
+    if kind == "work":
+        parts = [f"SELECT c.work_id FROM citation c WHERE c.work_id IS NOT NULL {where}"]
+        for table, column in (
+            ("title", "title_id"),
+            ("credit", "credit_id"),
+            ("manifestation", "manifestation_id"),
+            ("item", "item_id"),
+        ):
+            parts.append(
+                f"SELECT x.work_id FROM citation c JOIN {table} x ON x.id = c.{column} "
+                f"WHERE 1 {where}"
+            )
+        return " UNION ".join(parts)
+    if kind == "agent":
+        return (
+            f"SELECT c.agent_id FROM citation c WHERE c.agent_id IS NOT NULL {where} UNION "
+            f"SELECT x.agent_id FROM citation c JOIN agent_name x ON x.id = c.agent_name_id WHERE 1 {where}"
+        )
+    if kind == "event":
+        return f"SELECT c.event_id FROM citation c WHERE c.event_id IS NOT NULL {where}"
+    return None
+
+
+# -- compiling ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Compiler:
+    """Compiles trees for one kind. `restrict` narrows the free words to some field groups
+    (used for ranking tiers); `via_work` lets an event match by its work's title too."""
+
+    kind: str
+    params: Params = field(default_factory=Params)
+    restrict: tuple[str, ...] | None = None
+    restrict_keys: bool = True
+    via_work: bool = False
+
+    def fts_in(self, piece: Fts) -> str:
+        base = rowid_base(self.kind)
+        low, high = rowid_range(self.kind)
+        match = self.params.add(piece.query)
+        return (
+            f"r.id {'NOT ' if piece.negated else ''}IN (SELECT rowid - {base} FROM search_index "
+            f"WHERE search_index MATCH {match} AND rowid BETWEEN {low} AND {high})"
+        )
+
+    def as_sql(self, piece: Piece) -> str:
+        if isinstance(piece, Always):
+            return "1" if piece.value else "0"
+        if isinstance(piece, Fts):
+            return self.fts_in(piece)
+        return piece.condition
+
+    def compile(self, node: Node, positive: bool = True) -> Piece:
+        if isinstance(node, And):
+            return self._and([self.compile(item, positive) for item in node.items])
+        if isinstance(node, Or):
+            return self._or([self.compile(item, positive) for item in node.items])
+        if isinstance(node, Not):
+            return _negate(self.compile(node.item, not positive))
+        return self.leaf(node, positive)
+
+    def _and(self, pieces: list[Piece]) -> Piece:
+        if any(isinstance(p, Always) and not p.value for p in pieces):
+            return Always(False)
+        pieces = [p for p in pieces if not isinstance(p, Always)]
+        if not pieces:
+            return Always(True)
+        included = [p for p in pieces if isinstance(p, Fts) and not p.negated]
+        excluded = [p for p in pieces if isinstance(p, Fts) and p.negated]
+        conditions = [p for p in pieces if isinstance(p, Sql)]
+        merged: list[Piece] = []
+        if included:
+            query = " AND ".join(f"({p.query})" for p in included)
+            query += "".join(f" NOT ({p.query})" for p in excluded)
+            merged.append(Fts(query))
+        else:
+            merged.extend(excluded)
+        merged.extend(conditions)
+        if len(merged) == 1:
+            return merged[0]
+        return Sql(" AND ".join(f"({self.as_sql(p)})" for p in merged))
+
+    def _or(self, pieces: list[Piece]) -> Piece:
+        if any(isinstance(p, Always) and p.value for p in pieces):
+            return Always(True)
+        pieces = [p for p in pieces if not isinstance(p, Always)]
+        if not pieces:
+            return Always(False)
+        if all(isinstance(p, Fts) and not p.negated for p in pieces):
+            return Fts(" OR ".join(f"({p.query})" for p in pieces if isinstance(p, Fts)))
+        return Sql(" OR ".join(f"({self.as_sql(p)})" for p in pieces))
+
+    # -- leaves ----------------------------------------------------------------------------
+
+    def leaf(self, leaf: Leaf, positive: bool = True) -> Piece:
+        if isinstance(leaf, Words):
+            return self.words(leaf, positive)
+        if isinstance(leaf, Years):
+            return self.years(leaf)
+        if isinstance(leaf, Codes):
+            return self.codes(leaf)
+        return self.fact(leaf)
+
+    def words(self, words: Words, positive: bool) -> Piece:
+        kind = self.kind
+        if words.field is None and self.restrict is not None and positive:
+            query = words_fts(words, self.restrict, keys=self.restrict_keys)
+            return Always(True) if query is None else Fts(query)
+        if (
+            words.field in ("place", "source")
+            and kind in ("work", "agent", "event")
+            and not (words.field == "place" and kind == "event")
+        ):
+            return self._words_elsewhere(words)
+        groups = field_groups(words.field, kind)
+        if groups == ():
+            return Always(False)
+        query = words_fts(words, None if words.field is None else groups)
+        if query is None:
+            return Always(True)
+        piece: Piece = Fts(query)
+        extra = self._agent_condition(words.field) if kind == "agent" else None
+        if extra:
+            piece = self._and([piece, Sql(extra)])
+        if self.via_work and kind == "event" and words.field in (None, "title"):
+            title = words_fts(words, ("title",))
+            assert title is not None
+            in_works = Compiler("work", self.params).fts_in(Fts(title))
+            piece = Sql(
+                f"({self.as_sql(piece)}) OR r.work_id IN (SELECT r.id FROM work r WHERE {in_works})"
+            )
+        return piece
+
+    def _agent_condition(self, field_name: str | None) -> str | None:
+        if field_name == "person":
+            return "r.agent_type = 'person'"
+        if field_name == "studio":
+            return "r.agent_type <> 'person'"
+        if field_name is None or field_name not in _role_fields():
+            return None
+        roles = _ROLE_GROUPS.get(field_name, (field_name,))
+        return f"EXISTS (SELECT 1 FROM credit x WHERE x.agent_id = r.id AND x.role IN ({self.params.add_all(roles)}))"
+
+    def _words_elsewhere(self, words: Words) -> Piece:
+        """place: and source: on records that hold neither: through their events or citations."""
+        if words.field == "place":
+            if self.kind != "work":
+                return Always(False)
+            query = words_fts(words, ("place",))
+            if query is None:
+                return Always(True)
+            events = Compiler("event", self.params).fts_in(Fts(query))
+            return Sql(f"r.id IN (SELECT r.work_id FROM event r WHERE {events})")
+        query = words_fts(words, ("title", "contributor", "container"))
+        if query is None:
+            return Always(True)
+        sources = Compiler("source", self.params).fts_in(Fts(query))
+        cited = cited_ids(self.kind, f"c.source_id IN (SELECT r.id FROM source r WHERE {sources})")
+        return Sql(f"r.id IN ({cited})") if cited else Always(False)
+
+    def years(self, years: Years) -> Piece:
+        column = {"work": "production_date", "event": "date", "source": "date"}.get(self.kind)
+        if column is None:
+            return Always(False)
+        conditions = [f"r.{column}_lower IS NOT NULL"]
+        if years.lower is not None:
+            conditions.append(f"r.{column}_upper >= {self.params.add(years.lower)}")
+        if years.upper is not None:
+            conditions.append(f"r.{column}_lower <= {self.params.add(years.upper)}")
+        return Sql(" AND ".join(conditions))
+
+    def codes(self, codes: Codes) -> Piece:
+        kind, values = self.kind, self.params.add_all(codes.codes)
+        if codes.field == "country":
+            if kind == "work":
+                return Sql(
+                    f"EXISTS (SELECT 1 FROM json_each(r.countries) j WHERE j.value IN ({values}))"
+                )
+            return Sql(f"r.country IN ({values})") if kind == "event" else Always(False)
+        if codes.field == "event":
+            if kind == "event":
+                return Sql(f"r.event_type IN ({values})")
+            if kind == "work":
+                return Sql(f"r.id IN (SELECT work_id FROM event WHERE event_type IN ({values}))")
+            return Always(False)
+        if codes.field == "class":
+            if kind == "source":
+                return Sql(f"r.source_class IN ({values})")
+            condition = f"c.source_id IN (SELECT id FROM source WHERE source_class IN ({values}))"
+        else:  # confidence
+            if kind == "source":
+                return Sql(
+                    f"r.id IN (SELECT source_id FROM citation WHERE confidence IN ({values}))"
+                )
+            condition = f"c.confidence IN ({values})"
+        cited = cited_ids(kind, condition)
+        return Sql(f"r.id IN ({cited})") if cited else Always(False)
+
+    def fact(self, fact: Fact) -> Piece:
+        condition = self._fact_condition(fact.fact)
+        if condition is None:
+            return Always(False)  # the fact does not apply to this kind of record
+        return Sql(condition if fact.present else f"NOT ({condition})")
+
+    def _fact_condition(self, fact: str) -> str | None:
+        kind = self.kind
+        hangul = "GLOB '*[가-힣]*'"
+        conditions: dict[str, dict[str, str]] = {
+            "hangul": {
+                "work": f"EXISTS (SELECT 1 FROM title x WHERE x.work_id = r.id AND x.text {hangul})",
+                "agent": f"EXISTS (SELECT 1 FROM agent_name x WHERE x.agent_id = r.id AND x.name {hangul})",
+                "event": f"(r.label {hangul} OR r.place {hangul})",
+                "source": f"(r.title {hangul})",
+            },
+            "year": {"work": "r.production_date IS NOT NULL", "event": "r.date IS NOT NULL",
+                     "source": "r.date IS NOT NULL", "agent": "r.dates IS NOT NULL"},
+            "title": {"work": "EXISTS (SELECT 1 FROM title x WHERE x.work_id = r.id)"},
+            "credit": {"work": "EXISTS (SELECT 1 FROM credit x WHERE x.work_id = r.id)"},
+            "director": {"work": "EXISTS (SELECT 1 FROM credit x WHERE x.work_id = r.id "
+                                 "AND x.role IN ('director', 'co_director'))"},
+            "place": {"event": "(r.place IS NOT NULL OR r.venue IS NOT NULL)"},
+            "attachment": {
+                "work": "(EXISTS (SELECT 1 FROM attachment x WHERE x.work_id = r.id) OR EXISTS "
+                        "(SELECT 1 FROM attachment x JOIN item i ON i.id = x.item_id WHERE i.work_id = r.id))",
+                "source": "EXISTS (SELECT 1 FROM attachment x WHERE x.source_id = r.id)",
+            },
+        }  # fmt: skip
+        if fact == "citation":
+            if kind == "source":
+                return "EXISTS (SELECT 1 FROM citation x WHERE x.source_id = r.id)"
+            cited = cited_ids(kind, "")
+            return f"r.id IN ({cited})" if cited else None
+        return conditions.get(fact, {}).get(kind)
+
+
+def _role_fields() -> set[str]:
+    from nkarchive.search.grammar import FIELD_KINDS, TEXT_FIELDS
+
+    return {
+        name for name, kind in FIELD_KINDS.items() if kind == "words" and name not in TEXT_FIELDS
+    }
+
+
+def _negate(piece: Piece) -> Piece:
+    if isinstance(piece, Always):
+        return Always(not piece.value)
+    if isinstance(piece, Fts):
+        return Fts(piece.query, not piece.negated)
+    return Sql(f"NOT ({piece.condition})")
+
+
+def compile_kind(
+    tree: Node | None,
+    kind: str,
+    *,
+    restrict: tuple[str, ...] | None = None,
+    restrict_keys: bool = True,
+    via_work: bool = False,
+) -> KindQuery:
+    """The query for one kind of record (None: no query, every record matches)."""
+    compiler = Compiler(kind, restrict=restrict, restrict_keys=restrict_keys, via_work=via_work)
+    if tree is None:
+        return KindQuery(kind, None, None, {})
+    # The top level's conjuncts are kept apart: FTS parts become one index lookup, the rest a
+    # condition on the records joined to it.
+    items = tree.items if isinstance(tree, And) else (tree,)
+    pieces = [compiler.compile(item) for item in items]
+    if any(isinstance(p, Always) and not p.value for p in pieces):
+        return KindQuery(kind, None, None, {}, never=True)
+    included = [p for p in pieces if isinstance(p, Fts) and not p.negated]
+    others = [
+        p for p in pieces if not (isinstance(p, Always) or (isinstance(p, Fts) and not p.negated))
+    ]
+    fts = None
+    if included:
+        fts = " AND ".join(f"({p.query})" for p in included)
+        fts += "".join(f" NOT ({p.query})" for p in others if isinstance(p, Fts))
+        others = [p for p in others if not isinstance(p, Fts)]
+    condition = " AND ".join(f"({compiler.as_sql(p)})" for p in others) or None
+    return KindQuery(kind, fts, condition, compiler.params.values)

@@ -1,0 +1,416 @@
+"""Running a query: counts per kind first, then one ranked page, then labels and matched fields.
+
+Ranking is by tiers, so that no more rows are ranked than the page needs: a record that matches
+the whole main field (title or name) comes first, then one whose main field has the words as
+typed (same script and spelling), then one whose main field matches only by folding key, then
+credits, names and places, then anything (notes, excerpts). Each tier is one FTS5 lookup that
+excludes the tiers before it and stops at the page's end; only the page itself is then scored.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from nkarchive.search.columns import (
+    GROUP_BY_NAME,
+    GROUPS,
+    KINDS,
+    MAIN_GROUPS,
+    NAME_GROUPS,
+    rowid_base,
+    rowid_range,
+)
+from nkarchive.search.compiler import KindQuery, compile_kind, field_groups, quote
+from nkarchive.search.documents import key_kind, read_docs
+from nkarchive.search.grammar import And, Codes, Fact, Node, Not, Or, Words, Years, leaves, parse
+from nkarchive.search.normalize import fold_text, query_key, value_keys
+from nkarchive.store.catalogue import Catalogue
+
+TIER_SCORES = (1.0, 0.8, 0.6, 0.4, 0.2)
+UNTIERED_SCORE = 0.5
+
+
+class SearchCancelled(Exception):
+    """The search was cancelled (a newer query superseded it)."""
+
+
+class CancelToken:
+    """Handed to `search`; `cancel()` from any thread stops the search at its next step."""
+
+    def __init__(self) -> None:
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One record found: what it is, how well it matched, and where."""
+
+    kind: str
+    uuid: str
+    label: str
+    score: float
+    matched_field: str
+    snippet: str
+    record_id: int
+
+
+@dataclass
+class SearchResult:
+    """Counts for every kind searched, and the best hits (best first)."""
+
+    query: str
+    total_by_kind: dict[str, int] = field(default_factory=dict)
+    hits_by_kind: dict[str, list[Hit]] = field(default_factory=dict)
+    hits: list[Hit] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.total_by_kind.values())
+
+
+# -- running one kind's query ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    """One kind's query, possibly narrowed to one ranking tier."""
+
+    query: KindQuery
+    fts: str | None
+
+    def _shape(self, select: str, order: bool) -> tuple[str, dict[str, Any]]:
+        q, params = self.query, dict(self.query.params)
+        low, high = rowid_range(q.kind)
+        base = rowid_base(q.kind)
+        if self.fts is not None:
+            params["match"] = self.fts
+            if q.condition is None:
+                column = "count(*)" if select == "count" else f"rowid - {base}"
+                sql = (
+                    f"SELECT {column} FROM search_index WHERE search_index MATCH :match "
+                    f"AND rowid BETWEEN {low} AND {high}"
+                )
+                return sql + (" ORDER BY rowid" if order else ""), params
+            column = "count(*)" if select == "count" else "r.id"
+            sql = (
+                f"SELECT {column} FROM search_index f JOIN {q.table} r ON r.id = f.rowid - {base} "
+                f"WHERE f.search_index MATCH :match AND f.rowid BETWEEN {low} AND {high} "
+                f"AND ({q.condition})"
+            )
+            return sql + (" ORDER BY f.rowid" if order else ""), params
+        column = "count(*)" if select == "count" else "r.id"
+        where = f" WHERE {q.condition}" if q.condition else ""
+        return f"SELECT {column} FROM {q.table} r{where}" + (
+            " ORDER BY r.id" if order else ""
+        ), params
+
+    def count(self, connection: Connection) -> int:
+        if self.query.never:
+            return 0
+        sql, params = self._shape("count", order=False)
+        return int(connection.execute(text(sql), params).scalar() or 0)
+
+    def ids(self, connection: Connection, limit: int | None = None, offset: int = 0) -> list[int]:
+        if self.query.never:
+            return []
+        sql, params = self._shape("ids", order=True)
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [int(i) for i in connection.execute(text(sql), params).scalars()]
+
+
+def _free_words(tree: Node | None) -> list[Words]:
+    """The free words that must match (not under `not`): those the tiers narrow."""
+    if tree is None:
+        return []
+    if isinstance(tree, Words):
+        return [tree] if tree.field is None else []
+    if isinstance(tree, And | Or):
+        return [w for item in tree.items for w in _free_words(item)]
+    return []
+
+
+def _only_words(tree: Node | None) -> list[Words] | None:
+    items = tree.items if isinstance(tree, And) else (tree,)
+    if all(isinstance(i, Words) and i.field is None and not i.phrase for i in items):
+        return [i for i in items if isinstance(i, Words)]
+    return None
+
+
+def tiers(tree: Node | None, kind: str, full: KindQuery) -> list[tuple[float, Step]]:
+    """The ranking tiers of a query for one kind, best first, each excluding those before."""
+    if full.never or full.fts is None or not _free_words(tree):
+        return [(UNTIERED_SCORE, Step(full, full.fts))]
+    main = MAIN_GROUPS[kind]
+    narrowed: list[tuple[float, str]] = []
+    words = _only_words(tree)
+    if words:
+        folded = " ".join(f for f in (fold_text(w.text) for w in words) if f)
+        if folded:
+            end = "" if words[-1].prefix else " $"
+            columns = " ".join(GROUP_BY_NAME[g].text_column for g in main)
+            narrowed.append((TIER_SCORES[0], "{" + columns + "} : " + quote(f"^ {folded}{end}")))
+    for score, groups, keys in (
+        (TIER_SCORES[1], main, False),
+        (TIER_SCORES[2], main, True),
+        (TIER_SCORES[3], NAME_GROUPS, True),
+    ):
+        tier = compile_kind(tree, kind, restrict=groups, restrict_keys=keys)
+        if tier.fts is not None and tier.condition == full.condition and tier.params == full.params:
+            narrowed.append((score, tier.fts))
+    narrowed.append((TIER_SCORES[4], full.fts))
+    steps: list[tuple[float, Step]] = []
+    previous: str | None = None
+    for score, fts in narrowed:
+        steps.append((score, Step(full, fts if previous is None else f"({fts}) NOT ({previous})")))
+        previous = fts if previous is None else f"({fts}) OR ({previous})"
+    return steps
+
+
+def ranked_ids(
+    connection: Connection, steps: Sequence[tuple[float, Step]], limit: int, offset: int
+) -> list[tuple[int, float]]:
+    """The page [offset, offset + limit) of ids in tier order, with their tier's score."""
+    page: list[tuple[int, float]] = []
+    skip = offset
+    for score, step in steps:
+        if len(page) >= limit:
+            break
+        if skip:
+            size = step.count(connection)
+            if skip >= size:
+                skip -= size
+                continue
+        ids = step.ids(connection, limit - len(page), skip)
+        skip = 0
+        page.extend((record_id, score) for record_id in ids)
+    return page
+
+
+# -- labels and matched fields -----------------------------------------------------------------
+
+_LABELS = {
+    "work": "SELECT w.id, w.uuid, coalesce((SELECT t.text FROM title t WHERE t.work_id = w.id "
+            "ORDER BY t.preferred DESC, t.position, t.id LIMIT 1), w.identifier, '(untitled work)') "
+            "FROM work w WHERE w.id IN ({ids})",
+    "agent": "SELECT a.id, a.uuid, coalesce((SELECT n.name FROM agent_name n WHERE n.agent_id = a.id "
+             "ORDER BY n.preferred DESC, n.position, n.id LIMIT 1), '(unnamed agent)') "
+             "FROM agent a WHERE a.id IN ({ids})",
+    "source": "SELECT id, uuid, title FROM source WHERE id IN ({ids})",
+    "event": "SELECT id, uuid, coalesce(label, replace(event_type, '_', ' ') || "
+             "coalesce(', ' || place, '') || coalesce(', ' || date, '')) FROM event WHERE id IN ({ids})",
+}  # fmt: skip
+
+
+def labels(connection: Connection, kind: str, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """uuid and label of each record."""
+    if not ids:
+        return {}
+    names = {f"i{n}": record_id for n, record_id in enumerate(ids)}
+    sql = _LABELS[kind].format(ids=", ".join(f":{n}" for n in names))
+    return {int(r[0]): (str(r[1]), str(r[2])) for r in connection.execute(text(sql), names)}
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """What a positive words leaf looks for in a stored value."""
+
+    pattern: str
+    key: str | None
+    groups: tuple[str, ...]
+
+
+def _probes(tree: Node | None, kind: str) -> list[_Probe]:
+    probes = []
+    for words in _positive_words(tree):
+        folded = fold_text(words.text)
+        if not folded:
+            continue
+        groups = field_groups(words.field, kind) or ()
+        open_end = words.prefix or any("\uac00" <= ch <= "\ud7a3" for ch in folded)
+        probes.append(
+            _Probe(f" {folded}" if open_end else f" {folded} ", query_key(words.text), groups)
+        )
+    return probes
+
+
+def _positive_words(tree: Node | None) -> list[Words]:
+    if tree is None or isinstance(tree, Not):
+        return []
+    if isinstance(tree, Words):
+        return [tree]
+    if isinstance(tree, And | Or):
+        return [w for item in tree.items for w in _positive_words(item)]
+    return []
+
+
+def _snippet(value: str, width: int = 80) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= width else value[: width - 1] + "…"
+
+
+def matched_field(
+    values: dict[str, list[str]], probes: list[_Probe], kind: str
+) -> tuple[str, str, float]:
+    """The field that matched (the best one), its value, and a closeness bonus within a tier."""
+    order = [*MAIN_GROUPS[kind], *(g.name for g in GROUPS if g.name not in MAIN_GROUPS[kind])]
+    for group in order:
+        keyed = GROUP_BY_NAME[group].keyed
+        wanted = [p for p in probes if group in p.groups]
+        # The spelling as typed first, then another spelling with the same key.
+        for by_key in (False, True) if keyed else (False,):
+            for value in values.get(group, []):
+                framed = f"^ {fold_text(value)} $"
+                keys = value_keys(value, key_kind(group)) if by_key else ()
+                for probe in wanted:
+                    if (
+                        (probe.pattern in framed)
+                        if not by_key
+                        else (probe.key is not None and any(probe.key in k for k in keys))
+                    ):
+                        # A shorter value that matches is closer to what was typed.
+                        bonus = 0.1 / (len(framed.split()) - 1)
+                        return GROUP_BY_NAME[group].label, _snippet(value), bonus
+    return "", "", 0.0
+
+
+def _describe_leaf(tree: Node | None) -> str:
+    """What to show as the matched field when no words matched a stored value."""
+    for leaf in leaves(tree):
+        if isinstance(leaf, Words):
+            if leaf.field:
+                return leaf.field
+        elif isinstance(leaf, Years):
+            return "year"
+        elif isinstance(leaf, Codes):
+            return leaf.field
+        elif isinstance(leaf, Fact):
+            return f"{'has' if leaf.present else 'missing'}:{leaf.fact}"
+    return ""
+
+
+def finish_page(
+    connection: Connection, kind: str, tree: Node | None, page: list[tuple[int, float]]
+) -> list[Hit]:
+    ids = [record_id for record_id, _ in page]
+    named = labels(connection, kind, ids)
+    docs = read_docs(connection, kind, ids=ids)
+    probes = _probes(tree, kind)
+    fallback = _describe_leaf(tree)
+    hits = []
+    for record_id, score in page:
+        if record_id not in named:
+            continue
+        uuid, label = named[record_id]
+        values = docs[record_id].values if record_id in docs else {}
+        field_label, snippet, bonus = matched_field(values, probes, kind)
+        hits.append(
+            Hit(
+                kind,
+                uuid,
+                label,
+                round(score + bonus, 4),
+                field_label or fallback,
+                snippet,
+                record_id,
+            )
+        )
+    # Only within a tier may closeness reorder: tiers are what the page was chosen by.
+    tier_of = {record_id: score for record_id, score in page}
+    hits.sort(key=lambda h: (-tier_of[h.record_id], -h.score))
+    return hits
+
+
+# -- the API -----------------------------------------------------------------------------------
+
+
+def _interruptible(connection: Connection, cancel: CancelToken | None) -> None:
+    if cancel is None:
+        return
+    raw = connection.connection.dbapi_connection
+    if isinstance(raw, sqlite3.Connection):
+        raw.set_progress_handler(lambda: 1 if cancel.cancelled else 0, 2000)
+
+
+def search(
+    catalogue: Catalogue,
+    query: str,
+    kinds: Sequence[str] | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    *,
+    while_typing: bool = False,
+    cancel: CancelToken | None = None,
+) -> SearchResult:
+    """Run `query` over the kinds asked for (default: all). Raises QuerySyntaxError for a query
+    the grammar does not accept, SearchCancelled when `cancel` was cancelled meanwhile."""
+    tree = parse(query, while_typing=while_typing)
+    wanted = [k for k in KINDS if kinds is None or k in kinds]
+    unknown = [k for k in (kinds or ()) if k not in KINDS]
+    if unknown:
+        raise ValueError(f"unknown kind of record {unknown[0]!r} (one of: {', '.join(KINDS)})")
+    result = SearchResult(query)
+    if tree is None or all(
+        isinstance(leaf, Words) and not fold_text(leaf.text) for leaf in leaves(tree)
+    ):
+        return result  # nothing searchable was typed (only punctuation, say)
+    try:
+        with catalogue.engine.connect() as connection:
+            _interruptible(connection, cancel)
+            for kind in wanted:
+                if cancel is not None and cancel.cancelled:
+                    raise SearchCancelled(query)
+                full = compile_kind(tree, kind)
+                steps = tiers(tree, kind, full)
+                result.total_by_kind[kind] = Step(full, full.fts).count(connection)
+                if not result.total_by_kind[kind] or limit <= 0:
+                    result.hits_by_kind[kind] = []
+                    continue
+                page = ranked_ids(connection, steps, limit, offset)
+                result.hits_by_kind[kind] = finish_page(connection, kind, tree, page)
+    except Exception as exc:
+        if cancel is not None and cancel.cancelled:
+            raise SearchCancelled(query) from exc
+        raise
+    merged = [hit for kind in wanted for hit in result.hits_by_kind.get(kind, [])]
+    merged.sort(key=lambda h: -h.score)  # stable: kinds keep their order among equal scores
+    result.hits = merged[:limit]
+    return result
+
+
+def ids_sql(
+    query: str | Node | None, kind: str, *, via_work: bool = False
+) -> tuple[str, dict[str, Any]]:
+    """SQL selecting the ids of the records of `kind` that match, with its bound parameters, for
+    lists and the timeline to use as a subquery (`WHERE id IN (...)`). An empty query matches
+    every record."""
+    tree = parse(query) if isinstance(query, str) else query
+    compiled = compile_kind(tree, kind, via_work=via_work)
+    sql, params = Step(compiled, compiled.fts)._shape("ids", order=False)
+    return (sql if not compiled.never else f"SELECT id FROM {compiled.table} WHERE 0"), params
+
+
+def ids_matching(
+    catalogue: Catalogue, query: str, kind: str, *, via_work: bool = False
+) -> list[int]:
+    """The ids of the records of `kind` that match `query`, in id order."""
+    sql, params = ids_sql(query, kind, via_work=via_work)
+    with catalogue.engine.connect() as connection:
+        return sorted(int(i) for i in connection.execute(text(sql), params).scalars())
+
+
+def work_ids_matching(catalogue: Catalogue, query: str) -> list[int]:
+    return ids_matching(catalogue, query, "work")
+
+
+def event_ids_matching(catalogue: Catalogue, query: str) -> list[int]:
+    """For the timeline: an event matches by its own text, or by its work's titles."""
+    return ids_matching(catalogue, query, "event", via_work=True)

@@ -1,0 +1,277 @@
+"""Keeping the search index in step: the row listener, the full rebuild and the index check.
+
+The listener runs inside every write transaction (nkarchive.ops, undo and redo included): it
+works out which works, agents, events and sources the changed rows belong to, reads those
+records' documents afresh and replaces their index rows. `search_doc`'s triggers carry each
+replacement into the FTS5 index.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Protocol
+
+from sqlalchemy import Connection, text
+
+from nkarchive.search.columns import COLUMNS, KINDS, rowid_base, rowid_range, split_rowid
+from nkarchive.search.documents import RecordDoc, chunks, read_docs
+
+if TYPE_CHECKING:
+    from nkarchive.store.catalogue import Catalogue
+
+Progress = Callable[[str, int, int], None]  # kind, records done, records of that kind
+BATCH = 4000
+
+
+class Change(Protocol):
+    """What the listener needs of `nkarchive.ops.RowChange`."""
+
+    table: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+_INSERT = (
+    f"INSERT INTO search_doc (id, {', '.join(COLUMNS)}) "
+    f"VALUES (?, {', '.join('?' for _ in COLUMNS)})"
+)
+
+
+def _row(doc: RecordDoc) -> tuple[Any, ...] | None:
+    columns = doc.columns()
+    if not any(columns.values()):
+        return None  # nothing to find it by
+    return (rowid_base(doc.kind) + doc.record_id, *(columns[c] for c in COLUMNS))
+
+
+def write_docs(connection: Connection, kind: str, record_ids: Iterable[int]) -> None:
+    """Replace the index rows of these records with their current documents."""
+    base = rowid_base(kind)
+    for batch in chunks(sorted(set(record_ids))):
+        docs = read_docs(connection, kind, ids=batch)
+        connection.exec_driver_sql(
+            f"DELETE FROM search_doc WHERE id IN ({', '.join('?' for _ in batch)})",
+            tuple(base + record_id for record_id in batch),
+        )
+        rows = [row for row in (_row(doc) for doc in docs.values()) if row is not None]
+        if rows:
+            connection.exec_driver_sql(_INSERT, rows)
+
+
+# -- which records a changed row belongs to ---------------------------------------------------
+
+_DIRECT: dict[str, tuple[str, str]] = {
+    "work": ("work", "id"), "title": ("work", "work_id"), "credit": ("work", "work_id"),
+    "manifestation": ("work", "work_id"), "item": ("work", "work_id"),
+    "agent": ("agent", "id"), "agent_honour": ("agent", "agent_id"),
+    "agent_identifier": ("agent", "agent_id"), "agent_name": ("agent", "agent_id"),
+    "event": ("event", "id"), "source": ("source", "id"), "source_contributor": ("source", "source_id"),
+}  # fmt: skip
+# A citation's text belongs to the record it backs; some targets are parts of a work or agent.
+_CITATION_OWNER: dict[str, tuple[str, str | None]] = {
+    "work_id": ("work", None), "title_id": ("work", "SELECT work_id FROM title WHERE id = ?"),
+    "credit_id": ("work", "SELECT work_id FROM credit WHERE id = ?"),
+    "manifestation_id": ("work", "SELECT work_id FROM manifestation WHERE id = ?"),
+    "item_id": ("work", "SELECT work_id FROM item WHERE id = ?"),
+    "event_id": ("event", None), "agent_id": ("agent", None),
+    "agent_name_id": ("agent", "SELECT agent_id FROM agent_name WHERE id = ?"),
+}  # fmt: skip
+# An agent's names appear in the documents of what it is credited on, organised or wrote.
+_NAME_USERS: tuple[tuple[str, str], ...] = (
+    ("work", "SELECT work_id FROM credit WHERE agent_id = ?"),
+    ("event", "SELECT id FROM event WHERE organiser_id = ?"),
+    ("source", "SELECT source_id FROM source_contributor WHERE agent_id = ?"),
+)
+
+
+def affected_records(connection: Connection, changes: Iterable[Change]) -> dict[str, set[int]]:
+    """The records whose documents the changes may have altered, by kind."""
+    dirty: dict[str, set[int]] = defaultdict(set)
+    for change in changes:
+        for values in (change.before, change.after):
+            if not values:
+                continue
+            if change.table in _DIRECT:
+                kind, column = _DIRECT[change.table]
+                if values.get(column) is not None:
+                    dirty[kind].add(int(values[column]))
+            if change.table == "citation":
+                for column, (kind, lookup) in _CITATION_OWNER.items():
+                    target = values.get(column)
+                    if target is None:
+                        continue
+                    if lookup is None:
+                        dirty[kind].add(int(target))
+                    else:
+                        owner = connection.exec_driver_sql(lookup, (target,)).scalar()
+                        if owner is not None:
+                            dirty[kind].add(int(owner))
+            if change.table == "agent_name" and values.get("agent_id") is not None:
+                for kind, query in _NAME_USERS:
+                    found = connection.exec_driver_sql(query, (values["agent_id"],)).scalars()
+                    dirty[kind].update(int(i) for i in found if i is not None)
+    return dirty
+
+
+def follow_changes(catalogue: Catalogue | None, connection: Connection, changes: list[Any]) -> None:
+    """The row listener: bring the index rows of everything the changes touched up to date."""
+    for kind, record_ids in affected_records(connection, changes).items():
+        write_docs(connection, kind, record_ids)
+
+
+# -- rebuilding and checking -------------------------------------------------------------------
+
+
+def _max_id(connection: Connection, kind: str) -> int:
+    return int(connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {kind}").scalar() or 0)
+
+
+def _ranges(connection: Connection, kind: str) -> Iterable[tuple[int, int]]:
+    top = _max_id(connection, kind)
+    for low in range(1, top + 1, BATCH):
+        yield low, min(low + BATCH - 1, top)
+
+
+def rebuild_index(connection: Connection, progress: Progress | None = None) -> dict[str, float]:
+    """Rebuild the whole index from the records, in the caller's transaction; returns the
+    seconds spent on each kind of record."""
+    triggers = (
+        connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_doc'"
+        )
+        .scalars()
+        .all()
+    )
+    # Row-by-row triggers would make a rebuild several times slower: the FTS index is emptied
+    # and rebuilt from search_doc in one pass instead, and the triggers put back after.
+    for name in (
+        connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_doc'"
+        )
+        .scalars()
+        .all()
+    ):
+        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    connection.exec_driver_sql("DELETE FROM search_doc")
+    connection.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('delete-all')")
+    timings: dict[str, float] = {}
+    for kind in KINDS:
+        started = time.perf_counter()
+        total, done = _max_id(connection, kind), 0
+        for low, high in _ranges(connection, kind):
+            docs = read_docs(connection, kind, id_range=(low, high))
+            rows = [row for row in (_row(doc) for doc in docs.values()) if row is not None]
+            if rows:
+                connection.exec_driver_sql(_INSERT, rows)
+            done = high
+            if progress:
+                progress(kind, done, total)
+        timings[kind] = time.perf_counter() - started
+    started = time.perf_counter()
+    connection.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('rebuild')")
+    connection.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('optimize')")
+    timings["full-text index"] = time.perf_counter() - started
+    for sql in triggers:
+        connection.exec_driver_sql(sql)
+    return timings
+
+
+def index_problems(connection: Connection, limit: int = 100) -> list[str]:
+    """Differences between the index and the records: each record's document is read afresh
+    and compared with its stored row; and every stored row must be found by the FTS index."""
+    problems: list[str] = []
+    for kind in KINDS:
+        low, high = rowid_range(kind)
+        for first, last in _ranges(connection, kind):
+            docs = read_docs(connection, kind, id_range=(first, last))
+            expected = {row[0]: row[1:] for row in (_row(d) for d in docs.values()) if row}
+            stored = {
+                row[0]: tuple(row[1:])
+                for row in connection.exec_driver_sql(
+                    f"SELECT id, {', '.join(COLUMNS)} FROM search_doc WHERE id BETWEEN ? AND ?",
+                    (rowid_base(kind) + first, rowid_base(kind) + last),
+                )
+            }
+            for rowid in sorted(expected.keys() | stored.keys()):
+                if expected.get(rowid) != stored.get(rowid):
+                    _, record_id = split_rowid(rowid)
+                    what = (
+                        "is missing from the index"
+                        if rowid not in stored
+                        else "is in the index but no longer in the catalogue"
+                        if rowid not in expected
+                        else "is indexed with out-of-date text"
+                    )
+                    problems.append(f"{kind} {_uuid(connection, kind, record_id)} {what}")
+                    if len(problems) >= limit:
+                        return problems
+        stray = connection.exec_driver_sql(
+            "SELECT count(*) FROM search_doc WHERE id BETWEEN ? AND ? AND id - ? > ?",
+            (low, high, low, _max_id(connection, kind)),
+        ).scalar()
+        if stray:
+            problems.append(f"{stray} index row(s) name {kind}s that are not in the catalogue")
+    problems += _fts_problems(connection)
+    return problems[:limit]
+
+
+def _fts_problems(connection: Connection) -> list[str]:
+    """The FTS index agrees with search_doc: same number of rows, and sampled rows are found by
+    their own text."""
+    stored = connection.exec_driver_sql("SELECT count(*) FROM search_doc").scalar() or 0
+    indexed = connection.exec_driver_sql(
+        "SELECT count(*) FROM search_index_idx WHERE segid IS NOT NULL"
+    ).scalar()
+    problems: list[str] = []
+    if stored and not indexed:
+        problems.append("the full-text index is empty although records are indexed")
+    step = max(1, int(stored) // 200)
+    sample = connection.exec_driver_sql(
+        "SELECT id, title_t, name_t FROM search_doc WHERE id % ? = 0 LIMIT 200", (step,)
+    ).all()
+    for rowid, title_text, name_text in sample:
+        words = (title_text or name_text or "").replace("^", " ").replace("$", " ").split()
+        word = next((w for w in words if len(w) >= 2), None)
+        if word is None:
+            continue
+        found = connection.exec_driver_sql(
+            "SELECT 1 FROM search_index WHERE search_index MATCH ? AND rowid = ?",
+            (f'" {word} "', rowid),
+        ).scalar()
+        if not found:
+            kind, record_id = split_rowid(rowid)
+            problems.append(
+                f"{kind} {_uuid(connection, kind, record_id)} is not found by its own words"
+            )
+    return problems
+
+
+def _uuid(connection: Connection, kind: str, record_id: int) -> str:
+    found = connection.execute(
+        text(f"SELECT uuid FROM {kind} WHERE id = :i"), {"i": record_id}
+    ).scalar()
+    return str(found) if found else f"(row {record_id})"
+
+
+def check_search_index(catalogue: Catalogue) -> list[str]:
+    """The "search index" check of `nkarchive check`."""
+    with catalogue.engine.connect() as connection:
+        tables = connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('search_doc', 'search_index')"
+        ).scalar()
+        if tables != 2:
+            return ["the catalogue has no search index (run `nkarchive reindex`)"]
+        return index_problems(connection)
+
+
+def reindex(catalogue: Catalogue, progress: Progress | None = None) -> dict[str, float]:
+    """Rebuild the index of an open catalogue in one write transaction."""
+    from nkarchive.store.engine import writer
+    from nkarchive.store.errors import CatalogueReadOnly
+
+    if catalogue.read_only:
+        raise CatalogueReadOnly(catalogue.path, "is open read-only; the index cannot be rebuilt")
+    with writer(catalogue.engine).begin() as connection:
+        return rebuild_index(connection, progress)

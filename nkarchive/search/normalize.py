@@ -1,0 +1,71 @@
+"""How text is folded for the index and for queries, so that both sides fold the same way.
+
+Text side: lower case, no diacritics, apostrophes dropped (P'yŏngyang = Pyongyang), any other
+punctuation a word break; each stored value is framed as `^ words $`, so that a word is
+` word ` (the index's trigram tokenizer then finds whole words, word prefixes and whole values).
+Key side: the folding keys of `nkarchive.korean` (no spaces; matched as substrings).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from nkarchive.korean import contains_hangul, romanize, search_key
+
+_APOSTROPHES = re.compile(r"['’ʼ‘`´]")
+_NOT_WORD = re.compile(r"[\W_]+")
+# Keys shorter than this cannot be looked up (the trigram index needs three characters), and
+# would match nearly everything anyway.
+MIN_KEY = 3
+# Romanizations whose keys are indexed for a Hangul value; the folding makes the others meet
+# these (nkarchive.korean's tests), and each extra scheme costs index build time.
+KEY_SCHEMES = ("mr", "rr", "alalc", "dprk")
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", kept)  # recompose Hangul syllables
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_text(text: str) -> str:
+    """Words of `text` folded for case and diacritics, separated by single spaces."""
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = _strip_marks(unicodedata.normalize("NFKC", folded))
+    folded = _APOSTROPHES.sub("", folded)
+    return " ".join(_NOT_WORD.sub(" ", folded).split())
+
+
+def stored_text(values: Iterable[str]) -> str:
+    """The text column of one field group: each value framed as `^ words $`."""
+    return " ".join(f"^ {folded} $" for folded in (fold_text(v) for v in values) if folded)
+
+
+@lru_cache(maxsize=1 << 18)
+def value_keys(value: str, kind: str = "title") -> tuple[str, ...]:
+    """The folding keys to index for one value: for Hangul, the key of each scheme's form."""
+    if contains_hangul(value):
+        keys = {search_key(romanize(value, scheme, kind=kind)) for scheme in KEY_SCHEMES}
+    else:
+        keys = {search_key(value)}
+    return tuple(sorted(k for k in keys if k))
+
+
+def stored_keys(values: Iterable[str], kind: str = "title") -> str:
+    """The key column of one field group: every value's keys, space separated."""
+    keys: dict[str, None] = {}
+    for value in values:
+        for key in value_keys(value, kind):
+            keys[key] = None
+    return " ".join(keys)
+
+
+def query_key(word: str) -> str | None:
+    """The key a query word is looked up by, or None when it is too short to look up."""
+    key = search_key(word)
+    return key if len(key) >= MIN_KEY else None
