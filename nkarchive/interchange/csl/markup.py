@@ -267,7 +267,6 @@ STOP_WORDS = frozenset(
         "yet",
     ]
 )
-_WORD_RE = re.compile(r"[^\s\-\u2013\u2014/]+")
 
 
 def _segments(text: str) -> list[tuple[str, bool]]:
@@ -311,42 +310,51 @@ def _upper_first(word: str) -> str:
     return word
 
 
+_TOKEN_RE = re.compile(r"[^\s\u2013\u2014/]+")
+
+
 def _word_case(text: str, transform: str) -> str:
-    """Apply a per-word transform over the unprotected parts, words spanning marker seams intact."""
+    """Apply a per-word transform over the unprotected parts; words may span marker seams."""
     parts = _segments(text)
     plain = "".join("\x00" * len(c) if p else c for c, p in parts)
     chars = list("".join(c for c, _ in parts))
-    words = [(m.start(), m.end()) for m in _WORD_RE.finditer(plain)]
+    tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(plain) if m.group().strip("\x00")]
     if transform == "capitalize-first":
-        words = words[:1]
-    last_index = len(words) - 1
-    for n, (start, end) in enumerate(words):
-        word = plain[start:end].replace("\x00", "")
+        tokens = tokens[:1]
+    last_index = len(tokens) - 1
+    for n, (start, end) in enumerate(tokens):
+        token = plain[start:end]
+        word = token.replace("\x00", "")
         if not word:
             continue
-        if transform == "title":
-            new = _title_word(word, n, last_index, plain, start)
-        elif transform == "capitalize-all" or transform == "capitalize-first":
-            new = _upper_first(word)
-        else:
-            new = word
-        if new != word:
-            # same length: letter case changes only
-            positions = [i for i in range(start, end) if plain[i] != "\x00"]
-            for pos, ch in zip(positions, new, strict=False):
-                chars[pos] = ch
+        if transform == "title" and _is_stop_word(word, n, last_index, plain, start):
+            continue
+        # "pro-environmental" -> "Pro-Environmental"; "07-x" stays: it starts with a digit
+        offset = start
+        for piece in token.split("-"):
+            visible = piece.replace("\x00", "")
+            first = next((i for i, ch in enumerate(piece) if ch != "\x00"), None)
+            if (
+                first is not None
+                and visible
+                and visible[0].isalpha()
+                and visible == visible.lower()
+                and (offset == start or visible not in STOP_WORDS)
+            ):
+                chars[offset + first] = chars[offset + first].upper()
+            if transform == "capitalize-first" or not word[0].isalpha():
+                break
+            offset += len(piece) + 1
     return "".join(chars)
 
 
-def _title_word(word: str, index: int, last: int, plain: str, start: int) -> str:
-    core = word.strip("\"'“”‘’([{")
-    # A word opening a quotation or a subtitle is capitalized even if it is a stop word.
-    opens_phrase = plain[start] == "\x00" or plain[:start].rstrip().endswith((":", "?", "!"))
-    if core.lower() in STOP_WORDS and 0 < index < last and not opens_phrase:
-        return word.lower() if word == word.lower() or word.istitle() else word
-    if word == word.lower():
-        return _upper_first(word)
-    return word
+def _is_stop_word(word: str, index: int, last: int, plain: str, start: int) -> bool:
+    core = word.strip("\"'“”‘’([{").lower()
+    if core not in STOP_WORDS or not 0 < index < last:
+        return False
+    # a word opening a quotation, a subtitle or a sentence is capitalized all the same
+    before = plain[:start].rstrip(" \x00")
+    return not (plain[start] == "\x00" or before.endswith((":", "?", "!", ".")))
 
 
 def apply_text_case(text: str, text_case: str | None, english: bool = True) -> str:
@@ -359,10 +367,7 @@ def apply_text_case(text: str, text_case: str | None, english: bool = True) -> s
     if text_case in ("capitalize-first", "capitalize-all"):
         return _word_case(text, text_case)
     if text_case == "sentence":
-        visible = strip_markers(text)
-        if visible.isupper():
-            text = _map_unprotected(text, "lower")
-        return _word_case(text, "capitalize-first")
+        return _word_case(_map_unprotected(text, "lower"), "capitalize-first")
     if text_case == "title":
         if not english:
             return text
@@ -397,7 +402,11 @@ def parse_field_markup(value: str) -> str:
         pos = match.end()
         closing, tag, attrs = match.group(1), match.group(2).lower(), (match.group(4) or "")
         if closing:
-            if stack and stack[-1] == tag:
+            if stack and stack[-1] == "nocase-" + tag:
+                stack.pop()
+                stack.pop()
+                out.append(OFF + OFF)
+            elif stack and stack[-1] == tag:
                 stack.pop()
                 out.append(OFF)
             else:
@@ -426,6 +435,11 @@ def parse_field_markup(value: str) -> str:
             out.append(match.group(0))
             continue
         stack.append(tag)
+        if marker in (SMALL_CAPS, SUPERSCRIPT, SUBSCRIPT):
+            # text set in small caps or raised in a field keeps its case (citeproc-js)
+            stack.append("nocase-" + tag)
+            out.append(marker + NOCASE)
+            continue
         out.append(marker)
     out.append(value[pos:])
     out.extend(OFF for _ in stack)
@@ -535,7 +549,6 @@ _NEUTRAL = {"style": ROMAN, "weight": NORMAL_WEIGHT, "variant": NORMAL_VARIANT}
 
 
 _MARKER_SPLIT_RE = re.compile("([\ue001-\ue021])")
-_HTML_ESCAPES = str.maketrans({"&": "&#38;", "<": "&#60;", ">": "&#62;"})
 
 
 def finalize(text: str, fmt: str, quotes: Mapping[str, str], punct_in_quote: bool) -> str:
@@ -659,6 +672,37 @@ def _punct_into_quotes(text: str) -> str:
         result.extend(chars[i:j])
         i = j
     return "".join(result)
+
+
+_SUPERSCRIPTS = {
+    "ª": "a",
+    "º": "o",
+    "ʳ": "r",
+    "ᵉ": "e",
+    "ˢ": "s",
+    "ᵗ": "t",
+    "ʰ": "h",
+    "ⁿ": "n",
+    "ᵈ": "d",
+    "ᵃ": "a",
+    "ᵒ": "o",
+    "ᵐ": "m",
+    "ˡ": "l",
+    "ᵛ": "v",
+    "ᵏ": "k",
+    "¹": "1",
+    "²": "2",
+    "³": "3",
+}
+# HTML escapes; superscript letters (French and Spanish ordinals) become <sup>, as in citeproc-js
+_HTML_ESCAPES = str.maketrans(
+    {
+        "&": "&#38;",
+        "<": "&#60;",
+        ">": "&#62;",
+        **{k: f"<sup>{v}</sup>" for k, v in _SUPERSCRIPTS.items()},
+    }
+)
 
 
 def _escape(text: str, fmt: str) -> str:

@@ -87,7 +87,8 @@ def format_number(value: str, form: str, locale: Locale, gender: str | None = No
     return "".join(out)
 
 
-_RANGE_RE = re.compile(r"([A-Za-z]*)(\d+)\s*(?:-|\u2013)+\s*([A-Za-z]*)(\d+)")
+_RANGE_RE = re.compile(r"([A-Za-z]*)(\d+)\s*(?:-|\u2013)+\s*([A-Za-z]*)(\d+)(?![\w-])")
+_ROMAN_RANGE_RE = re.compile(r"\b([ivxlcdm]+)-([ivxlcdm]+)\b", re.IGNORECASE)
 
 
 def format_page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
@@ -95,14 +96,21 @@ def format_page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
 
     def replace(match: re.Match[str]) -> str:
         prefix1, first, prefix2, last = match.groups()
-        if prefix1 != prefix2 or len(last) > len(first) or int(last) < int(first):
-            if not fmt or prefix1 != prefix2:
-                return f"{prefix1}{first}{delimiter}{prefix2}{last}"
-            return f"{prefix1}{first}{delimiter}{prefix2}{_expand(first, last)}"
+        if prefix2 and prefix1 != prefix2:
+            return f"{prefix1}{first}-{prefix2}{last}"  # "N110-P5": no range we can read
         expanded = _expand(first, last)
-        return f"{prefix1}{first}{delimiter}{prefix2}{_collapse(first, expanded, fmt)}"
+        if int(expanded) < int(first):
+            return f"{prefix1}{first}{delimiter}{prefix2}{last}"
+        if prefix1 and not prefix2:
+            return f"{prefix1}{first}-{last}"
+        if not fmt:
+            return f"{prefix1}{first}{delimiter}{prefix2}{last}"
+        collapsed = _collapse(first, expanded, fmt)
+        second = prefix2 if fmt == "expanded" else ""
+        return f"{prefix1}{first}{delimiter}{second}{collapsed}"
 
-    return _RANGE_RE.sub(replace, value)
+    value = _RANGE_RE.sub(replace, value)
+    return _ROMAN_RANGE_RE.sub(lambda m: f"{m.group(1)}{delimiter}{m.group(2)}", value)
 
 
 def _expand(first: str, last: str) -> str:

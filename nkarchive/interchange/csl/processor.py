@@ -9,8 +9,10 @@ from nkarchive.interchange.csl.disambiguation import disambiguate
 from nkarchive.interchange.csl.errors import CslError
 from nkarchive.interchange.csl.items import Item, normalize_item
 from nkarchive.interchange.csl.markup import (
+    LEFT_MARGIN,
     NAMES_END,
     NAMES_START,
+    RIGHT_INLINE,
     affix,
     cat,
     finalize,
@@ -19,6 +21,7 @@ from nkarchive.interchange.csl.markup import (
     strip_markers,
     wrap,
 )
+from nkarchive.interchange.csl.nodes import Node
 from nkarchive.interchange.csl.render import Cite, Context, Disambiguation, Renderer
 from nkarchive.interchange.csl.sorting import sort_items
 
@@ -109,6 +112,9 @@ class CitationProcessor:
         for item in self._bibliography_order:
             ctx = self.context(item, "bibliography")
             ctx.mark_names = "subsequent-author-substitute" in section.options
+            if section.options.get("second-field-align") in ("flush", "margin"):
+                entries.append(self._aligned_entry(layout, ctx))
+                continue
             text, _, _ = self.renderer.render_children(layout.children, ctx)
             if not strip_markers(text).strip():
                 continue  # styles leave out items they cannot list (personal communications)
@@ -120,6 +126,19 @@ class CitationProcessor:
             )
         return entries
 
+    def _aligned_entry(self, layout: Node, ctx: Context) -> str:
+        """second-field-align: the first field (a number, a label) apart from the rest."""
+        texts: list[str] = []
+        self.renderer._collect(layout.children, ctx, texts)
+        if not texts:
+            return ""
+        first = cat(layout.prefix, texts[0]) if layout.prefix else texts[0]
+        rest = join(texts[1:])
+        rest = cat(rest, layout.suffix) if layout.suffix and rest else rest
+        for marker in reversed(layout.markers):
+            first, rest = wrap(marker, first), wrap(marker, rest)
+        return wrap(LEFT_MARGIN, first) + wrap(RIGHT_INLINE, rest)
+
     def bibliography(self, format: str = "text") -> list[str]:
         """One entry per item in bibliography order; HTML entries are `<div class="csl-entry">`."""
         _check_format(format)
@@ -127,9 +146,23 @@ class CitationProcessor:
         piq = self.style.locale.punctuation_in_quote
         out: list[str] = []
         for entry in self.bibliography_markup():
+            if not entry:
+                continue
             text = finalize(entry, format, quotes, piq).strip()
             if format == "html":
+                # citeproc-js's layout for entries holding block-level parts
+                if entry.startswith(LEFT_MARGIN):
+                    text = f"\n    {text}"
+                if "<div" in text:
+                    text += "\n  "
                 text = f'<div class="csl-entry">{text}</div>'
+            elif format == "text" and entry.startswith(LEFT_MARGIN):
+                left, _, right = entry.partition(RIGHT_INLINE)
+                text = (
+                    finalize(left, format, quotes, piq).strip()
+                    + " "
+                    + finalize(right, format, quotes, piq).strip()
+                )
             out.append(text)
         return out
 
