@@ -44,10 +44,33 @@ def add_style_options(parser: argparse.ArgumentParser) -> None:
 
 
 def register_cite(sub: Any) -> None:
-    """The place for `cite SOURCE_UUID... [--style] [--format]` (catalogue sources).
+    """`cite SOURCE_UUID... [--style] [--format]`: catalogue sources as bibliography entries."""
+    from nkarchive.cli import add_catalogue_option
 
-    It will map each Source to CSL-JSON and print `format_entries(items, style, format)`.
-    """
+    parser = sub.add_parser(
+        "cite",
+        help="format sources of the catalogue in a citation style",
+        description="Print the bibliography entries of the sources with these ids, in the style's "
+        "order, one entry per line.",
+    )
+    add_catalogue_option(parser)
+    parser.add_argument("sources", nargs="+", metavar="SOURCE_UUID")
+    add_style_options(parser)
+    parser.set_defaults(func=handle_cite)
+
+
+def handle_cite(args: argparse.Namespace) -> int:
+    from nkarchive.cli.catalogue import open_catalogue
+    from nkarchive.interchange.sources import csl_items_for_sources
+
+    with open_catalogue(args, read_only=True) as catalogue:
+        try:
+            items = csl_items_for_sources(catalogue, args.sources)
+        except KeyError as exc:
+            raise UserError(f"no source with id {exc.args[0]} in {catalogue.path}") from None
+    for entry in format_entries(items, args.style, args.format):
+        sys.stdout.write(entry.replace("\n", " ") + "\n")
+    return 0
 
 
 def read_items(path: Path) -> list[dict[str, Any]]:

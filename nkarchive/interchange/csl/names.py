@@ -83,7 +83,15 @@ def initialize(given: str, initialize_with: str, initialize_all: bool, hyphen: b
         if not token:
             continue
         letters = token.replace(".", "")
-        if letters and (
+        if (
+            token.endswith(".")
+            and 1 < len(letters) <= 3
+            and letters[0].isupper()
+            and not letters.isupper()
+        ):
+            out += letters + initialize_with  # an abbreviation kept whole: "Ts." for Tserendorj
+            previous_whole = False
+        elif letters and (
             (len(letters) == 1 and letters.isupper()) or ("." in token and letters.isupper())
         ):
             out += "".join(f"{ch}{initialize_with}" for ch in letters if ch.isalpha())
@@ -97,14 +105,21 @@ def initialize(given: str, initialize_with: str, initialize_all: bool, hyphen: b
     return out.strip()
 
 
-def _part(node: Node | None, text: str, english: bool) -> str:
-    if not text or node is None:
-        return text
-    if node.text_case:
-        text = apply_text_case(text, node.text_case, english)
-    for marker in reversed(node.markers):
-        text = wrap(marker, text)
-    return affix(node.prefix, text, node.suffix)
+def _part(node: Node | None, text: str, english: bool, *extra: str) -> str:
+    """A name part (with its particles in `extra`), formatted as its cs:name-part says: case and
+    formatting go on each piece, the affixes around them all."""
+    if node is None:
+        return _glue(text, *extra)
+    pieces = []
+    for piece in (text, *extra):
+        if not piece:
+            continue
+        if node.text_case:
+            piece = apply_text_case(piece, node.text_case, english)
+        for marker in reversed(node.markers):
+            piece = wrap(marker, piece)
+        pieces.append(piece)
+    return affix(node.prefix, _glue(*pieces), node.suffix)
 
 
 def _glue(*parts: str) -> str:
@@ -161,18 +176,20 @@ def format_name(
         separator = "" if name.script == "cjk" else " "
         return f"{family}{separator}{given}"
     given_text = name.given
+    if not name.family:
+        return _part(given_node, given_text, english)  # "Banksy": a given name alone stays whole
     if initialize_with is not None and given_text:
         given_text = initialize(
             given_text, initialize_with, initialize_all, renderer.initialize_with_hyphen
         )
     if form == "short":
-        return _part(family_node, _glue(name.non_dropping_particle, name.family), english)
+        return _part(family_node, name.non_dropping_particle, english, name.family)
     demote = renderer.demote_particle
     if ctx.sort_mode and demote == "sort-only":
         demote = "display-and-sort"
     if not inverted:
-        given_part = _part(given_node, _glue(given_text, name.dropping_particle), english)
-        family_part = _part(family_node, _glue(name.non_dropping_particle, name.family), english)
+        given_part = _part(given_node, given_text, english, name.dropping_particle)
+        family_part = _part(family_node, name.non_dropping_particle, english, name.family)
         text = _glue(given_part, family_part)
         if name.suffix:
             text += (", " if name.comma_suffix else " ") + name.suffix
@@ -181,13 +198,11 @@ def format_name(
     if demote == "display-and-sort":
         family_part = _part(family_node, name.family, english)
         given_part = _part(
-            given_node,
-            _glue(given_text, name.dropping_particle, name.non_dropping_particle),
-            english,
+            given_node, given_text, english, name.dropping_particle, name.non_dropping_particle
         )
     else:
-        family_part = _part(family_node, _glue(name.non_dropping_particle, name.family), english)
-        given_part = _part(given_node, _glue(given_text, name.dropping_particle), english)
+        family_part = _part(family_node, name.non_dropping_particle, english, name.family)
+        given_part = _part(given_node, given_text, english, name.dropping_particle)
     text = family_part
     if given_part:
         text += sort_separator + given_part
@@ -320,7 +335,7 @@ def render_names(renderer: Renderer, node: Node, ctx: Context) -> Result:
             "editor" in names_by_var
             and "translator" in names_by_var
             and names_by_var["editor"] == names_by_var["translator"]
-            and renderer.locale.has_term("editortranslator")
+            and renderer.locale.term("editortranslator")
         ):
             present = [(v, n) for v, n in present if v != "translator"]
             combined = {"editor"}

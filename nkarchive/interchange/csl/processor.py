@@ -282,7 +282,9 @@ class CitationProcessor:
         options = self.style.citation_section.options
         cite_group_delimiter = options.get("cite-group-delimiter", ", ")
         after_collapse = options.get("after-collapse-delimiter", delimiter)
-        year_suffix_delimiter = options.get("year-suffix-delimiter", delimiter)
+        year_suffix_delimiter = options.get(
+            "year-suffix-delimiter", options.get("cite-group-delimiter", delimiter)
+        )
         keys = [self._author_key(c) for c in cluster]
         groups: list[list[int]] = []
         for index, key in enumerate(keys):
