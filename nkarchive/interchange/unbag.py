@@ -9,6 +9,7 @@ with the list of what is wrong.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -198,7 +199,8 @@ def verify_bag(root: Path, shown_as: Path) -> None:
         bag = bagit.Bag(str(root))
         bag.validate(processes=1)
     except bagit.BagValidationError as exc:
-        problems += [str(d) for d in exc.details] or [exc.message]
+        # bagit stops at the first failed check (the Payload-Oxum); the user needs them all.
+        problems += _every_difference(bag) or [str(d) for d in exc.details] or [exc.message]
     except (bagit.BagError, OSError, ValueError, UnicodeError, KeyError, IndexError) as exc:
         problems.append(f"not a valid bag: {exc}")
     if not problems:
@@ -216,6 +218,30 @@ def verify_bag(root: Path, shown_as: Path) -> None:
         problems += [f"{m}: missing" for m in missing]
     if problems:
         raise BundleRefused(shown_as, problems)
+
+
+def _every_difference(bag: bagit.Bag) -> list[str]:
+    """Each missing, extra and changed file of a bag that failed validation."""
+    only_in_manifests, only_on_disk = bag.compare_manifests_with_fs()
+    problems = [f"{name}: missing (it is in the manifest)" for name in sorted(only_in_manifests)]
+    problems += [f"{name}: extra (it is not in the manifest)" for name in sorted(only_on_disk)]
+    for name, expected in sorted(bag.entries.items()):
+        path = Path(bag.path) / name
+        if name in only_in_manifests or not path.is_file():
+            continue
+        for algorithm, digest in expected.items():
+            if _digest(path, algorithm) != digest.lower():
+                problems.append(f"{name}: changed (its {algorithm} is not the one in the manifest)")
+                break
+    return problems
+
+
+def _digest(path: Path, algorithm: str) -> str:
+    digest = hashlib.new(algorithm)
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _tag_files(root: Path) -> Iterator[str]:
