@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from nkarchive.interchange.csl.disambiguation import disambiguate
@@ -113,9 +113,11 @@ class CitationProcessor:
             ctx = self.context(item, "bibliography")
             ctx.mark_names = "subsequent-author-substitute" in section.options
             if section.options.get("second-field-align") in ("flush", "margin"):
-                entries.append(self._aligned_entry(layout, ctx))
+                entries.append(self._guarded(item, lambda c=ctx: self._aligned_entry(layout, c)))
                 continue
-            text, _, _ = self.renderer.render_children(layout.children, ctx)
+            text = self._guarded(
+                item, lambda c=ctx: self.renderer.render_children(layout.children, c)[0]
+            )
             if not strip_markers(text).strip():
                 continue  # styles leave out items they cannot list (personal communications)
             entries.append(self.renderer.decorate(layout, text, ctx, apply_case=False))
@@ -125,6 +127,18 @@ class CitationProcessor:
                 entries, substitute, section.options.get("subsequent-author-substitute-rule")
             )
         return entries
+
+    @staticmethod
+    def _guarded(item: Item, render: Callable[[], str]) -> str:
+        """Render one item; an unforeseen failure becomes a CslError naming the item."""
+        try:
+            return render()
+        except CslError:
+            raise
+        except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as exc:
+            raise CslError(
+                f"cannot be formatted ({type(exc).__name__}: {exc})", item_id=item.id
+            ) from exc
 
     def _aligned_entry(self, layout: Node, ctx: Context) -> str:
         """second-field-align: the first field (a number, a label) apart from the rest."""
@@ -234,6 +248,11 @@ class CitationProcessor:
         return self._render_cluster(cluster)
 
     def _render_one(self, cite: Cite, suppress_author: bool = False) -> str:
+        return self._guarded(
+            self.items[cite.id], lambda: self._render_one_unguarded(cite, suppress_author)
+        )
+
+    def _render_one_unguarded(self, cite: Cite, suppress_author: bool) -> str:
         item = self.items[cite.id]
         ctx = self.context(item, "citation", cite)
         ctx.suppress_first_names = suppress_author or cite.suppress_author
@@ -288,10 +307,12 @@ class CitationProcessor:
         keys = [self._author_key(c) for c in cluster]
         groups: list[list[int]] = []
         for index, key in enumerate(keys):
-            if groups and key and keys[groups[-1][-1]] == key:
-                groups[-1].append(index)
-            else:
+            # cites by the same author join the first one, wherever they stand (CSL cite grouping)
+            target = next((g for g in groups if key and keys[g[0]] == key), None)
+            if target is None:
                 groups.append([index])
+            else:
+                target.append(index)
         out = ""
         for g, group in enumerate(groups):
             cites = [cluster[i] for i in group]

@@ -174,9 +174,9 @@ class Renderer:
             text = wrap(node.display, text)
         return text
 
-    @staticmethod
-    def is_english(item: Item) -> bool:
-        lang = item.language.lower()
+    def is_english(self, item: Item) -> bool:
+        """Title case is for English: the item's language, or else the style's locale."""
+        lang = (item.language or self.locale.lang).lower()
         return not lang or lang.startswith("en")
 
     def variable_value(self, name: str, ctx: Context, form: str = "long") -> str:

@@ -137,6 +137,7 @@ class Style:
         for macro in self.macros.values():
             _check(macro, source)
             link_macros(macro, self.macros, source)
+        _check_macro_cycles(self.macros, source)
         self.uses_year_suffix_variable = any(
             _uses_variable(node, "year-suffix") for node in self._all_roots()
         )
@@ -228,6 +229,37 @@ def _check(node: Node, source: str) -> None:
                 "<text> needs a variable, macro, term or value", source=source, element="text"
             )
         stack.extend(current.children)
+
+
+def _check_macro_cycles(macros: dict[str, Node], source: str) -> None:
+    """A macro that calls itself, directly or not, would never finish: refuse the style."""
+    calls: dict[str, set[str]] = {}
+    for name, macro in macros.items():
+        called: set[str] = set()
+        stack = list(macro.children)
+        while stack:
+            node = stack.pop()
+            if node.tag == "text" and "macro" in node.attrs:
+                called.add(node.attrs["macro"])
+            stack.extend(node.children)
+        calls[name] = called
+    state: dict[str, int] = {}  # 1: being visited, 2: done
+
+    def visit(name: str, path: list[str]) -> None:
+        if state.get(name) == 2:
+            return
+        if state.get(name) == 1:
+            cycle = " -> ".join([*path[path.index(name) :], name])
+            raise CslError(
+                f"macros call each other in a circle: {cycle}", source=source, element="macro"
+            )
+        state[name] = 1
+        for callee in calls.get(name, ()):
+            visit(callee, [*path, name])
+        state[name] = 2
+
+    for name in macros:
+        visit(name, [])
 
 
 def _uses_variable(node: Node, variable: str) -> bool:

@@ -154,3 +154,13 @@ def test_items_without_id_and_unknown_formats_are_errors() -> None:
         load_style("apa").bibliography([{"type": "book", "title": "T"}])
     with pytest.raises(CslError, match="output format"):
         load_style("apa").bibliography([FILM], format="pdf")
+
+
+def test_macros_calling_each_other_in_a_circle_are_refused() -> None:
+    looping = MINIMAL_STYLE.replace(
+        "<citation>",
+        '<macro name="a"><text macro="b"/></macro><macro name="b"><text macro="a"/></macro>'
+        "<citation>",
+    )
+    with pytest.raises(CslError, match="circle"):
+        style_from_string(looping)
