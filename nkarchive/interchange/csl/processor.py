@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from nkarchive.interchange.csl.disambiguation import disambiguate
@@ -113,11 +114,9 @@ class CitationProcessor:
             ctx = self.context(item, "bibliography")
             ctx.mark_names = "subsequent-author-substitute" in section.options
             if section.options.get("second-field-align") in ("flush", "margin"):
-                entries.append(self._guarded(item, lambda c=ctx: self._aligned_entry(layout, c)))
+                entries.append(self._guarded(item, partial(self._aligned_entry, layout, ctx)))
                 continue
-            text = self._guarded(
-                item, lambda c=ctx: self.renderer.render_children(layout.children, c)[0]
-            )
+            text = self._guarded(item, partial(self._render_layout, layout, ctx))
             if not strip_markers(text).strip():
                 continue  # styles leave out items they cannot list (personal communications)
             entries.append(self.renderer.decorate(layout, text, ctx, apply_case=False))
@@ -139,6 +138,9 @@ class CitationProcessor:
             raise CslError(
                 f"cannot be formatted ({type(exc).__name__}: {exc})", item_id=item.id
             ) from exc
+
+    def _render_layout(self, layout: Node, ctx: Context) -> str:
+        return self.renderer.render_children(layout.children, ctx)[0]
 
     def _aligned_entry(self, layout: Node, ctx: Context) -> str:
         """second-field-align: the first field (a number, a label) apart from the rest."""
@@ -249,7 +251,7 @@ class CitationProcessor:
 
     def _render_one(self, cite: Cite, suppress_author: bool = False) -> str:
         return self._guarded(
-            self.items[cite.id], lambda: self._render_one_unguarded(cite, suppress_author)
+            self.items[cite.id], partial(self._render_one_unguarded, cite, suppress_author)
         )
 
     def _render_one_unguarded(self, cite: Cite, suppress_author: bool) -> str:
