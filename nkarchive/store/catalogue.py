@@ -128,8 +128,8 @@ class Catalogue:
                 catalogue._automatic_backup("open")
             return catalogue
         except BaseException:
-            if lock is not None:
-                lock.release()
+            if lock is not None:  # after a crash, the next open must run the full check again
+                lock.release(clean=not lock.taken_over)
             raise
 
     @classmethod

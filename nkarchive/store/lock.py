@@ -114,8 +114,9 @@ class CatalogueLock:
         """Another Catalogue in this process has the same file open."""
         return self._held is not None and self._held.users > 1
 
-    def release(self) -> None:
-        """Remove the lock file, then let go of the OS lock (in that order: see `acquire`)."""
+    def release(self, *, clean: bool = True) -> None:
+        """Remove the lock file, then let go of the OS lock (in that order: see `acquire`).
+        With `clean=False` the file stays, so the next open still runs the full check."""
         with _HELD_GUARD:
             held, self._held = self._held, None
             if held is None:
@@ -125,6 +126,10 @@ class CatalogueLock:
                 return
             del _HELD[held.catalogue]
         fd = held.fd
+        if not clean:
+            _os_unlock(fd)
+            os.close(fd)
+            return
         try:
             # Emptied first: an empty lock file means a clean close even where the file cannot
             # be removed while open (Windows).
