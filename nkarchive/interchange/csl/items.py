@@ -137,6 +137,7 @@ class Item:
     dates: dict[str, DateValue] = field(default_factory=dict)
     language: str = ""
     raw: Mapping[str, Any] = field(default_factory=dict)
+    present: frozenset[str] = frozenset()  # the variables with a value, for fast conditions
 
     def has(self, variable: str) -> bool:
         if variable in self.names:
@@ -400,4 +401,7 @@ def normalize_item(data: Any, position: int = 0) -> Item:
             if variable not in item.variables or key == variable:
                 item.variables[variable] = text
     item.language = item.variables.get("language", "")
+    item.present = frozenset(
+        [*item.names, *item.dates, *(k for k, v in item.variables.items() if v)]
+    )
     return item

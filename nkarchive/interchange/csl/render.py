@@ -329,31 +329,44 @@ class Renderer:
         return compiled(ctx)
 
     def _compile_test(self, branch: Node) -> Callable[[Context], bool]:
+        """Turn a condition into a closure: type and plain-variable tests become set lookups,
+        which is most of what the big styles ask, thousands of times per bibliography."""
         match = branch.match
-        conditions = branch.conditions
-        if not conditions:
+        pairs = [(kind, value) for kind, values in branch.conditions for value in values]
+        if not pairs:
             return lambda ctx: False
-        # The common case, tests on the item type alone, is one set lookup.
-        if all(kind == "type" for kind, _ in conditions):
-            types = [frozenset(values) for _, values in conditions]
-            if match == "any":
-                union = frozenset().union(*types)
-                return lambda ctx: ctx.item.type in union
-            if match == "none":
-                union = frozenset().union(*types)
-                return lambda ctx: ctx.item.type not in union
-            pairs = [(kind, value) for kind, values in conditions for value in values]
-            if len(pairs) == 1:
-                only = pairs[0][1]
-                return lambda ctx: ctx.item.type == only
-        pairs = [(kind, value) for kind, values in conditions for value in values]
+        types = frozenset(v for k, v in pairs if k == "type")
+        variables = frozenset(
+            v for k, v in pairs if k == "variable" and v not in _SPECIAL_VARIABLES
+        )
+        others = [
+            (k, v)
+            for k, v in pairs
+            if k not in ("type", "variable") or (k == "variable" and v in _SPECIAL_VARIABLES)
+        ]
         condition = self._condition
 
-        if match == "all":
-            return lambda ctx: all(condition(kind, value, ctx) for kind, value in pairs)
+        def any_true(ctx: Context) -> bool:
+            item = ctx.item
+            return (
+                item.type in types
+                or not variables.isdisjoint(item.present)
+                or any(condition(k, v, ctx) for k, v in others)
+            )
+
         if match == "any":
-            return lambda ctx: any(condition(kind, value, ctx) for kind, value in pairs)
-        return lambda ctx: not any(condition(kind, value, ctx) for kind, value in pairs)
+            return any_true
+        if match == "none":
+            return lambda ctx: not any_true(ctx)
+        type_count = len([v for k, v in pairs if k == "type"])
+
+        def all_true(ctx: Context) -> bool:
+            item = ctx.item
+            if type_count and (type_count > 1 or item.type not in types):
+                return False
+            return variables <= item.present and all(condition(k, v, ctx) for k, v in others)
+
+        return all_true
 
     def _condition(self, kind: str, value: str, ctx: Context) -> bool:
         item = ctx.item
@@ -378,7 +391,7 @@ class Renderer:
     def has_variable(self, name: str, ctx: Context) -> bool:
         # Substituted (suppressed) variables still test as present, as in citeproc-js.
         if name not in _SPECIAL_VARIABLES:
-            return ctx.item.has(name)
+            return name in ctx.item.present
         if name == "locator":
             return bool(ctx.cite and ctx.cite.locator)
         if name in ("year-suffix", "citation-number", "first-reference-note-number", "page-first"):
