@@ -17,6 +17,7 @@ import stat
 import tempfile
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -178,7 +179,7 @@ def opened_bundle(path: Path, limits: Limits = LIMITS) -> Iterator[Path]:
             raise BundleRefused(path, [f"not a readable zip file ({exc})"]) from None
         except BundleRefused as exc:
             raise BundleRefused(path, exc.problems) from None
-        except (OSError, ValueError, RuntimeError) as exc:  # CRC errors, unsupported methods
+        except (OSError, ValueError, RuntimeError, zlib.error) as exc:  # CRC errors, unsupported methods
             raise BundleRefused(path, [f"the zip cannot be read ({exc})"]) from None
         try:
             root = _bag_root(temporary)
