@@ -21,7 +21,7 @@ from nkarchive.model import Work
 from nkarchive.paths import resource_path
 from nkarchive.store.catalogue import Catalogue
 from nkarchive.store.files import FileStore
-from tests.interchange.bundle_fixtures import POSTER, SCAN, bundle_of, fill, records_in
+from tests.interchange.test_bundle_fixtures import POSTER, SCAN, bundle_of, fill, records_in
 
 BAGIT = [sys.executable, "-m", "bagit", "--validate"]
 

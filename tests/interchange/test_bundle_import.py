@@ -22,7 +22,7 @@ from nkarchive.interchange.unbag import BundleRefused, Limits
 from nkarchive.model import Citation, Work
 from nkarchive.store.catalogue import Catalogue
 from nkarchive.store.files import FileStore
-from tests.interchange.bundle_fixtures import SCAN, bundle_of, fill, records_in
+from tests.interchange.test_bundle_fixtures import SCAN, bundle_of, fill, records_in
 from tests.perf.synthetic import build_synthetic
 
 
