@@ -15,6 +15,7 @@ from nkarchive.interchange.csl.markup import (
     NAMES_START,
     RIGHT_INLINE,
     affix,
+    apply_text_case,
     cat,
     finalize,
     join,
@@ -215,6 +216,8 @@ class CitationProcessor:
             cite.position = "subsequent"
         cite.first_reference_note_number = self._first_note.get(cite.id, note)
         previous_note = self._last_note_of(cite.id)
+        if any(c.id == cite.id for c in cluster[:index]):
+            previous_note = note  # cited earlier in this same note
         cite.near_note = (
             previous_note is not None and note - previous_note <= self.near_note_distance
         )
@@ -233,10 +236,13 @@ class CitationProcessor:
         for cite in cluster:
             if cite.id not in self.items:
                 raise CslError("cited, but not among the items given", item_id=cite.id)
+        starts_note = not self._history or self._history[-1][0] != note
         for index, cite in enumerate(cluster):
             cite.note_number = note
             self._position(cite, index, cluster, note)
         self._history.append((note, cluster))
+        if starts_note and cluster and cluster[0].position in ("ibid", "ibid-with-locator"):
+            cluster[0].capitalize = True
         section = self.style.citation_section
         if section.sort_keys and len(cluster) > 1:
             by_id = {id(self.items[c.id]): c for c in cluster}
@@ -268,6 +274,9 @@ class CitationProcessor:
             text = text[start + 1 : end] if start >= 0 else ""
         if not text:
             return ""
+        if cite.capitalize or strip_markers(cite.prefix).rstrip().endswith((".", "!", "?")):
+            # "Ibid." opening a note, or a term after a sentence in the prefix, takes a capital
+            text = apply_text_case(text, "capitalize-first")
         return affix(cite.prefix, text, cite.suffix)
 
     def _author_key(self, cite: Cite) -> str:

@@ -60,6 +60,7 @@ class Cite:
     near_note: bool = False
     first_reference_note_number: int = 0
     note_number: int = 0
+    capitalize: bool = False  # it opens a note with a term such as "ibid."
 
 
 @dataclass

@@ -9,6 +9,9 @@ PATH is a checkout of citation-style-language/test-suite (its processor-tests/hu
 read). Fixtures in other locales than en-US need those locale files: pass --locales with a folder
 of locales-xx-XX.xml files. Only the standard library is imported here, so the same script runs
 under another virtualenv with citeproc-py installed (`--processor citeproc-py`).
+
+Last full run (test-suite at 13724f9, 845 fixtures, locales from citeproc-py 0.11.1): this
+processor 685 passed (81.1%); citeproc-py 0.11.1 417 passed (49.3%).
 """
 
 from __future__ import annotations
