@@ -19,29 +19,6 @@ from nkarchive.interchange.csl.xmlparse import local_name
 CONDITION_TESTS = frozenset(
     {"type", "variable", "is-numeric", "is-uncertain-date", "locator", "position", "disambiguate"}
 )
-RENDERING_TAGS = frozenset(
-    {
-        "text",
-        "date",
-        "number",
-        "names",
-        "label",
-        "group",
-        "choose",
-        "name",
-        "et-al",
-        "substitute",
-        "date-part",
-        "name-part",
-        "if",
-        "else-if",
-        "else",
-        "layout",
-        "macro",
-        "sort",
-        "key",
-    }
-)
 # Name options that cs:style, cs:citation and cs:bibliography pass down to every cs:name.
 INHERITABLE_NAME_OPTIONS = (
     "and",

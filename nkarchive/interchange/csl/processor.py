@@ -452,7 +452,3 @@ def _substitute_authors(entries: list[str], substitute: str, rule: str | None) -
         previous = names
         out.append(entry)
     return out
-
-
-def wrap_entry(text: str, marker: str) -> str:
-    return wrap(marker, text)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from nkarchive.interchange.csl.items import NAME_VARIABLES, Item
+from nkarchive.interchange.csl.items import Item
 from nkarchive.interchange.csl.locale import Locale
 from nkarchive.interchange.csl.markup import (
     ITALIC,
@@ -448,9 +448,6 @@ class Renderer:
         if called or text:
             ctx.first_names_done = True
         return text, called, rendered
-
-    def is_name_variable(self, name: str) -> bool:
-        return name in NAME_VARIABLES
 
 
 class StyleLike(Protocol):

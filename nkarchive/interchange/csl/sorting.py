@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -17,7 +16,6 @@ if TYPE_CHECKING:
     from nkarchive.interchange.csl.render import Context, Renderer
 
 SortValue = str | int
-_PUNCTUATION_RE = re.compile(r"[^\w\s]")
 _IGNORED_LEADING = "\"'“”‘’«»([{¡¿-–—*.,;:!? "
 
 
