@@ -230,7 +230,12 @@ def read_bibtex(text: str) -> list[dict[str, Any]]:
     if library.failed_blocks:
         block = library.failed_blocks[0]
         error = getattr(block, "error", None)
-        reason = str(error).splitlines()[-1].strip() if error else "the entry cannot be read"
+        message = str(error or "").strip() or str(getattr(error, "message", "") or "").strip()
+        reason = (
+            message.splitlines()[-1].strip()
+            if message
+            else "this entry cannot be read (unbalanced braces?)"
+        )
         raise BibtexError(f"line {(block.start_line or 0) + 1}: {reason}")
     items = []
     for entry in library.entries:
@@ -257,6 +262,8 @@ def _item(bib_type: str, key: str, fields: dict[str, str]) -> dict[str, Any]:
         if fields.get(name) and "container-title" not in item:
             item["container-title"] = latex_to_text(fields.pop(name))
     fields.pop("journal", None)
+    if fields.get("address") and "publisher-place" not in item:  # BibTeX's name for the place
+        item["publisher-place"] = latex_to_text(fields.pop("address"))
     for role in NAME_FIELDS:
         if fields.get(role):
             item[role] = [csl_name(n) for n in split_names(fields.pop(role))]
