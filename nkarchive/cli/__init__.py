@@ -41,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"nkarchive {__version__}")
     parser.add_argument("--catalogue", metavar="PATH", help="catalogue file to open or create")
     parser.add_argument("--demo", action="store_true", help="open a fresh demo catalogue")
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="check, offscreen, that this installation works (one line per check), and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -64,6 +68,10 @@ def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.self_test:  # before the GUI: the packaged app checks itself, with no display
+        from nkarchive.cli.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from nkarchive.gui.app import run_gui  # Qt only when the GUI is wanted
 

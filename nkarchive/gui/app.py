@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
+from pathlib import Path
 
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from nkarchive import APP_NAME, __version__
+from nkarchive import APP_NAME, __version__, paths
 from nkarchive.gui.fonts import apply_hangul_fallback
 from nkarchive.store.errors import CatalogueError
 
@@ -18,8 +23,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_NAME)  # Wayland: match the window to nkarchive.desktop's icon
+    app.setWindowIcon(application_icon())
     apply_hangul_fallback(app)
     return app
+
+
+def application_icon() -> QIcon:
+    """The film-frame icon (resources/icons, drawn by packaging/make_icons.py) at every size."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        icon.addFile(str(paths.resource_path("icons", f"nkarchive-{size}.png")), QSize(size, size))
+    return icon
 
 
 def run_gui(catalogue: str | None = None, demo: bool = False) -> int:
@@ -35,6 +50,32 @@ def run_gui(catalogue: str | None = None, demo: bool = False) -> int:
         return 1
     window = MainWindow(opened)
     window.show()
+    if os.environ.get("NKARCHIVE_EXIT_AFTER_SHOW") == "1":
+        _exit_after_show(app)
     status = app.exec()
     opened.close()
     return int(status)
+
+
+_IMPORTED = time.perf_counter()
+
+
+def _exit_after_show(app: QApplication) -> None:
+    """NKARCHIVE_EXIT_AFTER_SHOW=1, for the start-up benchmark (tests/perf/bench_package.py):
+    quit once the main window is shown and painted, printing the seconds since the process began."""
+
+    def done() -> None:
+        app.processEvents()  # the first paint of the shown window
+        print(f"main window shown after {_seconds_since_start():.3f} s", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, done)
+
+
+def _seconds_since_start() -> float:
+    try:  # Linux: the process's start time, in clock ticks after boot (field 22 of stat)
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):  # elsewhere: since this module was imported
+        return time.perf_counter() - _IMPORTED
