@@ -1,77 +1,596 @@
-"""The main window: the catalogue's works, and the File menu to make or open catalogues."""
+"""The main window: a navigator, the result list of the chosen kind, and the selected record's
+editor; File and Edit menus; remembered layout; a Timeline dock for the timeline widget."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMainWindow, QMessageBox, QTableView
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import text
 
-from nkarchive import __version__, paths
-from nkarchive.gui.work_list import WorkListModel
+from nkarchive import __version__, ops, paths
+from nkarchive.gui import settings as gui_settings
+from nkarchive.gui.editors.agent import AgentEditor
+from nkarchive.gui.editors.base import RecordEditor
+from nkarchive.gui.editors.event import EventEditor
+from nkarchive.gui.editors.source import SourceEditor
+from nkarchive.gui.editors.work import WorkEditor
+from nkarchive.gui.list_models import LIST_SPECS, RecordListModel
+from nkarchive.gui.worker import Cancelled, Progress, Worker
+from nkarchive.model import vocab
 from nkarchive.store.catalogue import Catalogue
 from nkarchive.store.errors import CatalogueError
 
 FILE_FILTER = f"nkarchive catalogues (*{paths.CATALOGUE_SUFFIX});;All files (*)"
+# The navigator: (label, what it lists, shortcut).
+NAVIGATOR = (
+    ("Works", "work", "Ctrl+1"),
+    ("People and organisations", "agent", "Ctrl+2"),
+    ("Sources", "source", "Ctrl+3"),
+    ("Events", "event", "Ctrl+4"),
+    ("Saved searches", "saved_search", "Ctrl+5"),
+)
+EDITORS: dict[str, type[RecordEditor]] = {
+    "work": WorkEditor,
+    "agent": AgentEditor,
+    "source": SourceEditor,
+    "event": EventEditor,
+}
+BULK_CHUNK = 200
 
 
 class MainWindow(QMainWindow):
+    """Keeps `MainWindow(catalogue)`; `open_record(kind, uuid)` and `selection_changed` let other
+    views (the timeline) open records and follow the selection."""
+
+    selection_changed = Signal(str, str)  # kind, uuid
+
     def __init__(self, catalogue: Catalogue) -> None:
         super().__init__()
         self.catalogue = catalogue
-        self.works = QTableView(self)
-        self.works.setObjectName("work_list")
-        self.works.setAccessibleName("Works")
-        self.works.setSortingEnabled(True)
-        self.works.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.works.setAlternatingRowColors(True)
-        self.works.verticalHeader().hide()
-        self.setCentralWidget(self.works)
+        self.worker = Worker(self)
+        self.kind = "work"
+        self.models: dict[str, RecordListModel] = {}
+        self._selecting = False
+        self.setObjectName("main_window")
+        self._build_widgets()
         self._build_menus()
-        self.resize(1100, 700)
+        self.resize(1400, 880)
         self.show_catalogue(catalogue)
+        self._restore_layout()
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.navigator = QListWidget(self)
+        self.navigator.setObjectName("navigator")
+        self.navigator.setAccessibleName("Navigator")
+        for label, kind, shortcut in NAVIGATOR:
+            item = QListWidgetItem(label, self.navigator)
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            item.setToolTip(f"{label} ({shortcut})")
+        self.navigator.setCurrentRow(0)
+        self.navigator.currentRowChanged.connect(self._navigator_moved)
+        self.navigator.setMinimumWidth(150)
+
+        middle = QWidget(self)
+        self.filter_box = QLineEdit(middle)
+        self.filter_box.setObjectName("filter_box")
+        self.filter_box.setAccessibleName("Filter the list")
+        self.filter_box.setPlaceholderText("Filter by title or name (Ctrl+F)")
+        self.filter_box.setClearButtonEnabled(True)
+        self._filter_timer = QTimer(self, singleShot=True, interval=200)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter_box.textEdited.connect(lambda _t: self._filter_timer.start())
+        self.filter_box.returnPressed.connect(self._apply_filter)
+        self.list_view = QTableView(middle)
+        self.list_view.setObjectName("record_list")
+        self.list_view.setAccessibleName("Records")
+        self.list_view.setSortingEnabled(True)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setAlternatingRowColors(True)
+        self.list_view.setWordWrap(False)
+        self.list_view.setTabKeyNavigation(False)
+        self.list_view.verticalHeader().hide()
+        self.list_view.verticalHeader().setDefaultSectionSize(
+            self.list_view.fontMetrics().height() + 8
+        )
+        self.list_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.list_view.horizontalHeader().setHighlightSections(False)
+        self.saved_list = QListWidget(middle)
+        self.saved_list.setObjectName("saved_searches")
+        self.saved_list.setAccessibleName("Saved searches")
+        self.saved_list.itemActivated.connect(self._run_saved_search)
+        self.saved_list.hide()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.filter_box)
+        middle_layout.addWidget(self.list_view, 1)
+        middle_layout.addWidget(self.saved_list, 1)
+
+        self.editor_stack = QStackedWidget(self)
+        self.editor_stack.setObjectName("editor_stack")
+        self.placeholder = QLabel("Choose a record in the list, or make a new one (Ctrl+N).", self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: #7b8794;")
+        self.editor_stack.addWidget(self.placeholder)
+        self.editors: dict[str, RecordEditor] = {}
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.editor_stack)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([170, 470, 760])
+        self.setCentralWidget(self.splitter)
+
+        # A place for the timeline widget (nkarchive.gui.timeline) to live in.
+        self.timeline_dock = QDockWidget("Timeline", self)
+        self.timeline_dock.setObjectName("timeline_dock")
+        placeholder = QLabel("The timeline appears here.", self.timeline_dock)
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.timeline_dock.setWidget(placeholder)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
+        self.timeline_dock.hide()
+
+    def set_timeline_widget(self, widget: QWidget) -> None:
+        """Put the timeline widget into its dock (the timeline calls `open_record` to open events)."""
+        self.timeline_dock.setWidget(widget)
+
+    def _action(
+        self, menu: Any, text_: str, slot: Callable[[], Any], shortcut: Any = None
+    ) -> QAction:
+        action = QAction(text_, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
 
     def _build_menus(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        for label, shortcut, slot in (
-            ("&New catalogue…", QKeySequence.StandardKey.New, self.new_catalogue),
-            ("&Open catalogue…", QKeySequence.StandardKey.Open, self.open_catalogue),
-        ):
-            action = QAction(label, self)
-            action.setShortcut(shortcut)
-            action.triggered.connect(slot)
-            menu.addAction(action)
-        menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New catalogue…", self.new_catalogue, "Ctrl+Shift+N")
+        self._action(
+            file_menu, "&Open catalogue…", self.open_catalogue, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file_menu.addMenu("&Recent catalogues")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Check catalogue…", self.check_catalogue)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self._action(edit_menu, "&Undo", self.undo, "Ctrl+Z")
+        self.redo_action = self._action(edit_menu, "&Redo", self.redo, "Ctrl+Shift+Z")
+        edit_menu.aboutToShow.connect(self.update_undo_actions)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Find in list", self.focus_filter, QKeySequence.StandardKey.Find)
+
+        record_menu = bar.addMenu("&Record")
+        self.new_action = self._action(
+            record_menu, "&New record", self.new_record, QKeySequence.StandardKey.New
+        )
+        self._action(
+            record_menu,
+            "&Save record",
+            lambda: self.current_editor() and self.current_editor().save(),
+        )
+        self._action(record_menu, "&Delete record…", self.delete_record, "Ctrl+Delete")
+        record_menu.addSeparator()
+        self._action(record_menu, "Set record &status of listed works…", self.bulk_set_status)
+
+        view_menu = bar.addMenu("&View")
+        for position, (label, _kind, shortcut) in enumerate(NAVIGATOR):
+            self._action(
+                view_menu,
+                label,
+                lambda _checked=False, p=position: self.navigator.setCurrentRow(p),
+                shortcut,
+            )
+        view_menu.addSeparator()
+        self._action(view_menu, "Go to &list", lambda: self.list_view.setFocus(), "Ctrl+L")
+        self._action(view_menu, "Go to &editor", self.focus_editor, "Ctrl+E")
+        self._action(view_menu, "Go to &navigator", lambda: self.navigator.setFocus(), "Ctrl+0")
+        timeline = self.timeline_dock.toggleViewAction()
+        timeline.setShortcut(QKeySequence("Ctrl+T"))
+        view_menu.addAction(timeline)
+        self.update_undo_actions()
+
+    # -- the catalogue ---------------------------------------------------------------------------
 
     def show_catalogue(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        self.model = WorkListModel(catalogue, self)
-        self.works.setModel(self.model)
-        header = self.works.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((90, 260, 200, 240, 280, 90)):
-            self.works.setColumnWidth(column, width)
+        catalogue.undo_stack  # noqa: B018  (made now, so that its labels can be shown at once)
+        for model in self.models.values():
+            model.deleteLater()
+        self.models = {}
+        for editor in self.editors.values():
+            self.editor_stack.removeWidget(editor)
+            editor.deleteLater()
+        self.editors = {}
+        self.editor_stack.setCurrentWidget(self.placeholder)
         mode = " (read-only)" if catalogue.read_only else ""
-        self.setWindowTitle(f"{catalogue.path.name}{mode} — nkarchive {__version__}")
-        self.statusBar().showMessage(f"{self.model.rowCount()} works")
+        self.setWindowTitle(f"{catalogue.path.name}[*]{mode} — nkarchive {__version__}")
+        gui_settings.remember_catalogue(catalogue.path)
+        self.show_kind(self.kind if self.kind in LIST_SPECS else "work")
+        self.update_undo_actions()
 
-    def _switch_to(self, opener: object) -> None:
-        try:
-            catalogue = opener() if callable(opener) else None
-        except CatalogueError as exc:
-            QMessageBox.critical(self, "Cannot open catalogue", str(exc))
+    def model_for(self, kind: str) -> RecordListModel:
+        if kind not in self.models:
+            self.models[kind] = RecordListModel(self.catalogue, LIST_SPECS[kind], self)
+        return self.models[kind]
+
+    def editor_for(self, kind: str) -> RecordEditor:
+        if kind not in self.editors:
+            editor = EDITORS[kind](self.catalogue, self.editor_stack)
+            editor.dirty_changed.connect(self.setWindowModified)
+            editor.saved.connect(self.after_operation)
+            editor.open_requested.connect(self.open_record)
+            self.editor_stack.addWidget(editor)
+            self.editors[kind] = editor
+        return self.editors[kind]
+
+    def current_editor(self) -> RecordEditor | None:
+        widget = self.editor_stack.currentWidget()
+        return widget if isinstance(widget, RecordEditor) else None
+
+    def confirm_leave(self) -> bool:
+        editor = self.current_editor()
+        return editor is None or editor.confirm_leave(self)
+
+    # -- navigating ------------------------------------------------------------------------------
+
+    def _navigator_moved(self, row: int) -> None:
+        if self._selecting or row < 0:
             return
-        if catalogue is not None:
+        kind = NAVIGATOR[row][1]
+        if kind == self.kind:
+            return
+        if not self.confirm_leave():
+            self._selecting = True
+            self.navigator.setCurrentRow([k for _l, k, _s in NAVIGATOR].index(self.kind))
+            self._selecting = False
+            return
+        self.show_kind(kind)
+
+    def show_kind(self, kind: str) -> None:
+        self._save_columns()
+        self.kind = kind
+        self._selecting = True
+        self.navigator.setCurrentRow([k for _l, k, _s in NAVIGATOR].index(kind))
+        self._selecting = False
+        if kind == "saved_search":
+            self._show_saved_searches()
+            return
+        self.saved_list.hide()
+        self.filter_box.show()
+        self.list_view.show()
+        model = self.model_for(kind)
+        self.list_view.setModel(model)
+        self.list_view.selectionModel().currentRowChanged.connect(self._list_moved)
+        self._restore_columns(kind)
+        self.filter_box.setText(model._filter_text)
+        self.editor_stack.setCurrentWidget(self.placeholder)
+        self.new_action.setText(f"&New {self._noun(kind)}")
+        self._update_status()
+
+    def _noun(self, kind: str) -> str:
+        return {
+            "work": "work",
+            "agent": "person or organisation",
+            "source": "source",
+            "event": "event",
+        }.get(kind, "record")
+
+    def _update_status(self) -> None:
+        if self.kind in LIST_SPECS:
+            model = self.model_for(self.kind)
+            self.statusBar().showMessage(f"{model.rowCount():,} {model.spec.noun}")
+
+    def _apply_filter(self) -> None:
+        if self.kind in LIST_SPECS:
+            self.model_for(self.kind).set_filter_text(self.filter_box.text())
+            self._update_status()
+
+    def _list_moved(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._selecting or not current.isValid():
+            return
+        model = self.model_for(self.kind)
+        uuid = model.uuid_at(current.row())
+        editor = self.current_editor()
+        if editor is not None and editor.uuid == uuid:
+            return
+        if not self.confirm_leave():
+            self._select_row(previous.row() if previous.isValid() else -1)
+            return
+        self._show_in_editor(self.kind, uuid)
+
+    def _select_row(self, row: int) -> None:
+        self._selecting = True
+        try:
+            selection = self.list_view.selectionModel()
+            if row < 0:
+                selection.clearSelection()
+                return
+            index = self.list_view.model().index(row, 0)
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.list_view.scrollTo(index)
+        finally:
+            self._selecting = False
+
+    def _show_in_editor(self, kind: str, uuid: str) -> bool:
+        editor = self.editor_for(kind)
+        if not editor.load(uuid):
+            self.statusBar().showMessage(f"That {self._noun(kind)} is no longer in the catalogue.")
+            return False
+        self.editor_stack.setCurrentWidget(editor)
+        self.setWindowModified(False)
+        self.selection_changed.emit(kind, uuid)
+        return True
+
+    def open_record(self, kind: str, uuid: str) -> bool:
+        """Show a record in its editor (and in the list when the list has it); for other views."""
+        if kind not in EDITORS:
+            raise ValueError(f"no editor for {kind!r}")
+        if not self.confirm_leave():
+            return False
+        if self.kind != kind:
+            self.show_kind(kind)
+        row = self.model_for(kind).row_of(uuid)
+        if row is None and self.filter_box.text():
+            self.filter_box.clear()
+            self._apply_filter()
+            row = self.model_for(kind).row_of(uuid)
+        if row is not None:
+            self._select_row(row)
+        return self._show_in_editor(kind, uuid)
+
+    def new_record(self) -> None:
+        kind = self.kind if self.kind in EDITORS else "work"
+        if not self.confirm_leave():
+            return
+        if self.kind != kind:
+            self.show_kind(kind)
+        self._select_row(-1)
+        editor = self.editor_for(kind)
+        editor.new()
+        self.editor_stack.setCurrentWidget(editor)
+        editor.bindings[editor.FIELDS[0]].widget.setFocus()
+
+    def focus_filter(self) -> None:
+        self.filter_box.setFocus()
+        self.filter_box.selectAll()
+
+    def focus_editor(self) -> None:
+        editor = self.current_editor()
+        if editor is not None:
+            editor.bindings[editor.FIELDS[0]].widget.setFocus()
+
+    # -- after writes ----------------------------------------------------------------------------
+
+    def after_operation(self, result: ops.OpResult) -> None:
+        """Refresh only the lists whose kinds the operation touched; keep the selection."""
+        kinds = set(result.kinds)
+        if kinds & {"agent", "agent_name"}:
+            from nkarchive.gui.lookup import forget_keys
+
+            forget_keys(self.catalogue)
+        for model in self.models.values():
+            model.follow(kinds, result.records())
+        editor = self.current_editor()
+        if editor is not None and editor.uuid and self.kind == editor.KIND:
+            row = self.model_for(self.kind).row_of(editor.uuid)
+            self._select_row(row if row is not None else -1)
+        self.update_undo_actions()
+        self._update_status()
+        self.statusBar().showMessage(f"{result.label}: done", 4000)
+
+    def update_undo_actions(self) -> None:
+        stack = self.catalogue.undo_stack
+        self.undo_action.setEnabled(stack.can_undo)
+        self.redo_action.setEnabled(stack.can_redo)
+        self.undo_action.setText(f"&Undo {stack.undo_label}" if stack.undo_label else "&Undo")
+        self.redo_action.setText(f"&Redo {stack.redo_label}" if stack.redo_label else "&Redo")
+
+    def undo(self) -> None:
+        self._replay(ops.undo, "Undo")
+
+    def redo(self) -> None:
+        self._replay(ops.redo, "Redo")
+
+    def _replay(self, step: Callable[[Catalogue], ops.OpResult], what: str) -> None:
+        if not self.confirm_leave():
+            return
+        try:
+            result = step(self.catalogue)
+        except ops.NothingToUndo as exc:
+            self.statusBar().showMessage(str(exc).capitalize(), 4000)
+            return
+        except ops.OperationError as exc:
+            QMessageBox.warning(self, f"Cannot {what.lower()}", str(exc))
+            return
+        editor = self.current_editor()
+        if (
+            editor is not None
+            and editor.uuid is not None
+            and (editor.is_new or not editor.load(editor.uuid))
+        ):
+            editor.clear()
+            self.editor_stack.setCurrentWidget(self.placeholder)
+        self.after_operation(result)
+
+    def delete_record(self) -> None:
+        editor = self.current_editor()
+        if editor is None or editor.uuid is None or editor.is_new:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete record",
+            f"Delete the {editor.NOUN} “{editor.heading()}”? (Undo brings it back.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            result = ops.delete(
+                self.catalogue,
+                editor.KIND,
+                editor.uuid,
+                label=f"Delete {editor.NOUN} “{editor.heading()}”",
+            )
+        except ops.OperationError as exc:
+            QMessageBox.warning(self, "Not deleted", str(exc))
+            return
+        editor.clear()
+        self.editor_stack.setCurrentWidget(self.placeholder)
+        self.after_operation(result)
+
+    # -- long work -------------------------------------------------------------------------------
+
+    def bulk_set_status(self) -> None:
+        """Set the record status of every work in the list, as one undoable operation."""
+        if self.kind != "work" or not self.confirm_leave():
+            if self.kind != "work":
+                QMessageBox.information(self, "Works only", "Choose Works in the navigator first.")
+            return
+        labels = [vocab.RECORD_STATUSES.label(c) for c in vocab.RECORD_STATUSES.codes()]
+        label, ok = QInputDialog.getItem(
+            self, "Set record status", "Record status of the listed works:", labels, 0, False
+        )
+        if not ok:
+            return
+        status = vocab.RECORD_STATUSES.codes()[labels.index(label)]
+        model = self.model_for("work")
+        uuids = (
+            [model.uuid_at(row) for row in range(model.rowCount())]
+            if model.rowCount() <= 2000
+            else None
+        )
+        ids = list(model._ids)
+        catalogue = self.catalogue
+
+        def work(progress: Progress) -> ops.OpResult | None:
+            with catalogue.engine.connect() as connection:
+                wanted = uuids or [
+                    r[0]
+                    for r in connection.execute(
+                        text(
+                            "SELECT uuid FROM work WHERE id IN (SELECT value FROM json_each(:ids))"
+                        ),
+                        {"ids": str(ids)},
+                    )
+                ]
+            with ops.operation(
+                catalogue, f"Set record status to {label} on {len(wanted):,} works"
+            ) as op:
+                for position, uuid in enumerate(wanted):
+                    if position % BULK_CHUNK == 0:
+                        progress.report(
+                            position,
+                            len(wanted),
+                            f"Setting record status… {position:,} of {len(wanted):,}",
+                        )
+                    op.update("work", uuid, {"record_status": status})
+            return op.result
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, Cancelled):
+                self.statusBar().showMessage("Cancelled: nothing was changed.", 5000)
+            else:
+                QMessageBox.warning(self, "Not done", str(exc))
+
+        self.worker.run(
+            self,
+            "Setting record status…",
+            work,
+            lambda result: result and self.after_operation(result),
+            failed,
+        )
+
+    def check_catalogue(self) -> None:
+        from nkarchive.store.check import check_catalogue
+
+        catalogue = self.catalogue
+
+        def done(report: Any) -> None:
+            problems = getattr(report, "problems", None)
+            text_ = (
+                str(report) if problems is None else ("\n".join(problems) or "No problems found.")
+            )
+            QMessageBox.information(self, "Catalogue check", text_[:4000])
+
+        self.worker.run(
+            self,
+            "Checking the catalogue…",
+            lambda _p: check_catalogue(catalogue),
+            done,
+            lambda exc: QMessageBox.warning(self, "Check failed", str(exc)),
+        )
+
+    # -- catalogues ------------------------------------------------------------------------------
+
+    def _switch_to(self, opener: Callable[[], Catalogue]) -> None:
+        """Open another catalogue on the worker (an upgrade may take a while), then show it."""
+        if not self.confirm_leave():
+            return
+
+        def done(catalogue: Catalogue) -> None:
             old = self.catalogue
             self.show_catalogue(catalogue)
             old.close()
 
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, CatalogueError):
+                QMessageBox.critical(self, "Cannot open catalogue", str(exc))
+            elif not isinstance(exc, Cancelled):
+                QMessageBox.critical(self, "Cannot open catalogue", f"{type(exc).__name__}: {exc}")
+
+        def work(progress: Progress) -> Catalogue:
+            catalogue = opener()
+            if progress.cancelled:
+                catalogue.close()
+                raise Cancelled()
+            return catalogue
+
+        self.worker.run(self, "Opening the catalogue…", work, done, failed)
+
     def new_catalogue(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "New catalogue", str(paths.user_data_dir()), FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self, "New catalogue", str(paths.user_data_dir()), FILE_FILTER
+        )
         if name:
             path = Path(name)
             if not path.suffix:
@@ -79,6 +598,109 @@ class MainWindow(QMainWindow):
             self._switch_to(lambda: Catalogue.create(path))
 
     def open_catalogue(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open catalogue", str(paths.user_data_dir()), FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open catalogue", str(paths.user_data_dir()), FILE_FILTER
+        )
         if name:
-            self._switch_to(lambda: Catalogue.open(name))
+            self.open_catalogue_path(Path(name))
+
+    def open_catalogue_path(self, path: Path) -> None:
+        self._switch_to(lambda: Catalogue.open(path))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for position, name in enumerate(gui_settings.recent_catalogues()):
+            action = self.recent_menu.addAction(f"&{position + 1} {name}")
+            action.triggered.connect(lambda _=False, n=name: self.open_catalogue_path(Path(n)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    # -- saved searches --------------------------------------------------------------------------
+
+    def _show_saved_searches(self) -> None:
+        self.filter_box.hide()
+        self.list_view.hide()
+        self.saved_list.show()
+        self.saved_list.clear()
+        with self.catalogue.engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT name, query FROM saved_search ORDER BY position, name")
+            ).all()
+        for name, query in rows:
+            item = QListWidgetItem(f"{name}    {query}", self.saved_list)
+            item.setData(Qt.ItemDataRole.UserRole, query)
+        if not rows:
+            QListWidgetItem("No saved searches in this catalogue yet.", self.saved_list).setFlags(
+                Qt.ItemFlag.NoItemFlags
+            )
+        self.editor_stack.setCurrentWidget(self.placeholder)
+        self.statusBar().showMessage(f"{len(rows)} saved searches")
+
+    def _run_saved_search(self, item: QListWidgetItem) -> None:
+        query = item.data(Qt.ItemDataRole.UserRole)
+        if not query:
+            return
+        try:
+            from nkarchive.search import search  # type: ignore[attr-defined]
+        except ImportError:
+            self.statusBar().showMessage("Searching is not available in this build yet.", 5000)
+            return
+        hits = search(self.catalogue, query, kinds=["works"], limit=10_000)
+        uuids = [getattr(h, "uuid", None) for h in hits]
+        with self.catalogue.engine.connect() as connection:
+            ids = [
+                r[0]
+                for r in connection.execute(
+                    text("SELECT id FROM work WHERE uuid IN (SELECT value FROM json_each(:u))"),
+                    {"u": __import__("json").dumps([u for u in uuids if u])},
+                )
+            ]
+        self.show_kind("work")
+        self.model_for("work").restrict_to(ids)
+        self._update_status()
+
+    # -- remembered layout -----------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        store = gui_settings.settings()
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = store.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = store.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def _restore_columns(self, kind: str) -> None:
+        spec = LIST_SPECS[kind]
+        state = gui_settings.settings().value(f"columns/{kind}")
+        header = self.list_view.horizontalHeader()
+        if isinstance(state, QByteArray) and header.restoreState(state):
+            return
+        for column, definition in enumerate(spec.columns):
+            self.list_view.setColumnWidth(column, definition.width)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    def _save_columns(self) -> None:
+        if self.kind in LIST_SPECS and self.list_view.model() is not None:
+            gui_settings.settings().setValue(
+                f"columns/{self.kind}", self.list_view.horizontalHeader().saveState()
+            )
+
+    def save_layout(self) -> None:
+        store = gui_settings.settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.setValue("window/splitter", self.splitter.saveState())
+        self._save_columns()
+        store.sync()
+
+    def closeEvent(self, event: Any) -> None:
+        if not self.confirm_leave():
+            event.ignore()
+            return
+        self.worker.wait()
+        self.save_layout()
+        event.accept()

@@ -1,0 +1,41 @@
+"""The desktop app's remembered state (window layout, column widths, recent catalogues).
+
+Kept in an INI file in nkarchive's config folder, so NKARCHIVE_CONFIG_DIR (tests, portable
+use) moves it along with everything else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from nkarchive import paths
+
+RECENT_LIMIT = 8
+
+
+def settings() -> QSettings:
+    folder = paths.user_config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(folder / "gui.ini"), QSettings.Format.IniFormat)
+
+
+def recent_catalogues() -> list[str]:
+    value = settings().value("recent_catalogues", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or []) if v]
+
+
+def remember_catalogue(path: Path) -> None:
+    store = settings()
+    recent = [str(path), *(p for p in recent_catalogues() if p != str(path))][:RECENT_LIMIT]
+    store.setValue("recent_catalogues", recent)
+    store.setValue("last_catalogue", str(path))
+    store.sync()
+
+
+def last_catalogue() -> str | None:
+    value = settings().value("last_catalogue")
+    return str(value) if value else None
