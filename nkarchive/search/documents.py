@@ -10,70 +10,105 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
-from nkarchive.search.columns import GROUP_BY_NAME, GROUPS, role_group
+from nkarchive.search.columns import GROUP_BY_NAME, MAIN_GROUPS, role_group
 from nkarchive.search.normalize import stored_keys, stored_text
 
-# `{c}` is the condition on the owner's id: `IN (...)` or `BETWEEN :lo AND :hi`.
-_CITATION_TEXT = "c.excerpt, c.translation, c.claimed_value, c.note"
+# What each reader reads: (owner id, group, value columns, FROM clause); `{c}` in the SQL made
+# from it is the condition on the owner's id: `IN (...)` or `BETWEEN :lo AND :hi`. Rows whose
+# values are all NULL are left out in SQL, which keeps a rebuild's Python work small.
+Reader = tuple[str, str, tuple[str, ...], str]
+_CITATION_TEXT = ("c.excerpt", "c.translation", "c.claimed_value", "c.note")
 
 
-def _citations(owner: str, join: str, where: str) -> str:
-    return f"SELECT {owner}, 'excerpt', {_CITATION_TEXT} FROM citation c {join} WHERE {where} {{c}}"
+def _citations(owner: str, part: str = "") -> Reader:
+    """Citation text by the id of the record (or the part of it, e.g. a title) it backs.
+
+    The index is named because SQLite's statistics see a column that is mostly NULL (few
+    citations back a manifestation) as useless to index, and would scan every citation; and
+    CROSS JOIN makes it go from the part to its citations, never the other way round.
+    """
+    if not part:
+        column = owner.split(".")[1]
+        return (owner, "'excerpt'", _CITATION_TEXT, f"citation c INDEXED BY ix_citation_{column}")
+    table, alias = part.split()
+    return (
+        owner,
+        "'excerpt'",
+        _CITATION_TEXT,
+        f"{part} CROSS JOIN citation c INDEXED BY ix_citation_{table}_id ON c.{table}_id = {alias}.id",
+    )
+
+
+_READERS: dict[str, tuple[Reader, ...]] = {
+    "work": (
+        ("work_id", "'title'", ("text",), "title"),
+        ("c.work_id", "'credit_' || c.role", ("n.name",),
+         "credit c JOIN agent_name n ON n.agent_id = c.agent_id"),
+        ("work_id", "'credit_' || role", ("credited_as",), "credit"),
+        ("work_id", "'notes'", ("character", "notes"), "credit"),
+        ("w.id", "'tag'", ("j.value",), "work w, json_each(w.genres) j"),
+        ("w.id", "'tag'", ("j.value",), "work w, json_each(w.subjects) j"),
+        ("id", "'notes'", ("identifier", "synopsis", "notes"), "work"),
+        ("work_id", "'notes'", ("format", "notes"), "manifestation"),
+        ("work_id", "'notes'", ("shelf_mark", "condition", "access_notes"), "item"),
+        _citations("c.work_id"),
+        _citations("t.work_id", "title t"),
+        _citations("r.work_id", "credit r"),
+        _citations("m.work_id", "manifestation m"),
+        _citations("i.work_id", "item i"),
+    ),
+    "agent": (
+        ("agent_id", "'name'", ("name",), "agent_name"),
+        ("id", "'notes'", ("notes",), "agent"),
+        ("agent_id", "'notes'", ("honour", "notes"), "agent_honour"),
+        ("agent_id", "'notes'", ("value",), "agent_identifier"),
+        _citations("c.agent_id"),
+        _citations("n.agent_id", "agent_name n"),
+    ),
+    "event": (
+        ("id", "'title'", ("label",), "event"),
+        ("id", "'place'", ("place", "venue"), "event"),
+        ("e.id", "'name'", ("n.name",), "event e JOIN agent_name n ON n.agent_id = e.organiser_id"),
+        ("id", "'notes'", ("result", "notes"), "event"),
+        _citations("c.event_id"),
+    ),
+    "source": (
+        ("id", "'title'", ("title", "short_title"), "source"),
+        ("id", "'container'", ("container_title", "publisher"), "source"),
+        ("id", "'place'", ("publisher_place",), "source"),
+        ("id", "'notes'", ("abstract", "notes", "archive_location"), "source"),
+        ("source_id", "'contributor'", (
+            "literal",
+            "CASE WHEN family IS NOT NULL AND given IS NOT NULL THEN family || ' ' || given END",
+            "CASE WHEN family IS NOT NULL AND given IS NOT NULL THEN given || ' ' || family "
+            "ELSE coalesce(family, given) END",
+        ), "source_contributor"),
+        ("s.source_id", "'contributor'", ("n.name",),
+         "source_contributor s JOIN agent_name n ON n.agent_id = s.agent_id"),
+    ),
+}  # fmt: skip
+
+
+def _sql(reader: Reader) -> str:
+    owner, group, values, source = reader
+    return (
+        f"SELECT {owner}, {group}, {', '.join(values)} FROM {source} "
+        f"WHERE {owner} {{c}} AND coalesce({', '.join(values)}, NULL) IS NOT NULL"
+    )
 
 
 READERS: dict[str, tuple[str, ...]] = {
-    "work": (
-        "SELECT work_id, 'title', text FROM title WHERE work_id {c}",
-        "SELECT c.work_id, 'credit_' || c.role, n.name FROM credit c "
-        "JOIN agent_name n ON n.agent_id = c.agent_id WHERE c.work_id {c}",
-        "SELECT work_id, 'credit_' || role, credited_as FROM credit WHERE work_id {c}",
-        "SELECT work_id, 'notes', character, notes FROM credit WHERE work_id {c}",
-        "SELECT w.id, 'tag', j.value FROM work w, json_each(w.genres) j WHERE w.id {c}",
-        "SELECT w.id, 'tag', j.value FROM work w, json_each(w.subjects) j WHERE w.id {c}",
-        "SELECT id, 'notes', identifier, synopsis, notes FROM work WHERE id {c}",
-        "SELECT work_id, 'notes', format, notes FROM manifestation WHERE work_id {c}",
-        "SELECT work_id, 'notes', shelf_mark, condition, access_notes FROM item WHERE work_id {c}",
-        _citations("c.work_id", "", "c.work_id"),
-        _citations("t.work_id", "JOIN title t ON t.id = c.title_id", "t.work_id"),
-        _citations("r.work_id", "JOIN credit r ON r.id = c.credit_id", "r.work_id"),
-        _citations("m.work_id", "JOIN manifestation m ON m.id = c.manifestation_id", "m.work_id"),
-        _citations("i.work_id", "JOIN item i ON i.id = c.item_id", "i.work_id"),
-    ),
-    "agent": (
-        "SELECT agent_id, 'name', name FROM agent_name WHERE agent_id {c}",
-        "SELECT id, 'notes', notes FROM agent WHERE id {c}",
-        "SELECT agent_id, 'notes', honour, notes FROM agent_honour WHERE agent_id {c}",
-        "SELECT agent_id, 'notes', value FROM agent_identifier WHERE agent_id {c}",
-        _citations("c.agent_id", "", "c.agent_id"),
-        _citations("n.agent_id", "JOIN agent_name n ON n.id = c.agent_name_id", "n.agent_id"),
-    ),
-    "event": (
-        "SELECT id, 'title', label FROM event WHERE id {c}",
-        "SELECT id, 'place', place, venue FROM event WHERE id {c}",
-        "SELECT e.id, 'name', n.name FROM event e "
-        "JOIN agent_name n ON n.agent_id = e.organiser_id WHERE e.id {c}",
-        "SELECT id, 'notes', result, notes FROM event WHERE id {c}",
-        _citations("c.event_id", "", "c.event_id"),
-    ),
-    "source": (
-        "SELECT id, 'title', title, short_title FROM source WHERE id {c}",
-        "SELECT id, 'container', container_title, publisher FROM source WHERE id {c}",
-        "SELECT id, 'place', publisher_place FROM source WHERE id {c}",
-        "SELECT id, 'notes', abstract, notes, archive_location FROM source WHERE id {c}",
-        "SELECT source_id, 'contributor', literal, "
-        "CASE WHEN family IS NOT NULL AND given IS NOT NULL THEN family || ' ' || given END, "
-        "CASE WHEN family IS NOT NULL AND given IS NOT NULL THEN given || ' ' || family "
-        "ELSE coalesce(family, given) END FROM source_contributor WHERE source_id {c}",
-        "SELECT s.source_id, 'contributor', n.name FROM source_contributor s "
-        "JOIN agent_name n ON n.agent_id = s.agent_id WHERE s.source_id {c}",
-    ),
+    kind: tuple(_sql(reader) for reader in readers) for kind, readers in _READERS.items()
 }
 EXISTING = {kind: f"SELECT id FROM {kind} WHERE id {{c}}" for kind in READERS}
 
+# Main fields frame each value as `^ words $`, so that a whole title or name can be matched.
+FRAMED = {group for groups in MAIN_GROUPS.values() for group in groups}
 # How a group's Hangul values are romanized for their keys.
 _KEY_KIND: dict[str, str] = {"title": "title", "container": "title", "place": "place"}
 _COMPANY_GROUPS = {"credit_production_company", "credit_co_production_company",
@@ -94,15 +129,28 @@ class RecordDoc:
     record_id: int
     values: dict[str, list[str]] = field(default_factory=dict)
 
-    def columns(self) -> dict[str, str | None]:
-        """The index row: each group's folded text and, for names and titles, its keys."""
-        row: dict[str, str | None] = {}
-        for group in GROUPS:
-            values = self.values.get(group.name, [])
-            row[group.text_column] = stored_text(values) or None
-            if group.keyed:
-                row[group.key_column] = stored_keys(values, key_kind(group.name)) or None
-        return row
+    def columns(self) -> dict[str, str]:
+        """The index row: each group's folded text and, for names and titles, its keys (groups
+        with no values are left out)."""
+        return dict(
+            _columns(tuple((name, tuple(values)) for name, values in sorted(self.values.items())))
+        )
+
+
+@lru_cache(maxsize=1 << 14)
+def _columns(values: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, str], ...]:
+    # Cached: many records (events above all) hold exactly the same values.
+    row: list[tuple[str, str]] = []
+    for name, group_values in values:
+        group = GROUP_BY_NAME[name]
+        folded = stored_text(group_values, framed=name in FRAMED)
+        if folded:
+            row.append((group.text_column, folded))
+        if group.keyed:
+            keys = stored_keys(group_values, key_kind(name))
+            if keys:
+                row.append((group.key_column, keys))
+    return tuple(row)
 
 
 def _condition(
@@ -115,29 +163,46 @@ def _condition(
     return "BETWEEN :lo AND :hi", {"lo": id_range[0], "hi": id_range[1]}
 
 
+def _reads(reader: Reader, groups: set[str]) -> bool:
+    group = reader[1]
+    return group.strip("'") in groups or (
+        group.startswith("'credit_' ||") and any(g.startswith("credit_") for g in groups)
+    )
+
+
 def read_docs(
     connection: Connection,
     kind: str,
     *,
     ids: Sequence[int] | None = None,
     id_range: tuple[int, int] | None = None,
+    groups: set[str] | None = None,
 ) -> dict[int, RecordDoc]:
-    """The documents of the records of `kind` with these ids (or in this id range) that exist."""
+    """The documents of the records of `kind` with these ids (or in this id range) that exist;
+    with `groups`, only the values of those field groups."""
     if ids is not None and not ids:
         return {}
     condition, params = _condition(ids, id_range)
-    existing = connection.execute(text(EXISTING[kind].format(c=condition)), params).scalars()
+    # The driver's own cursor: a rebuild reads millions of rows, and SQLAlchemy's row objects
+    # would cost more than the reading.
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    existing = [row[0] for row in cursor.execute(EXISTING[kind].format(c=condition), params)]
     docs = {record_id: RecordDoc(kind, record_id) for record_id in existing}
     collected: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for reader in READERS[kind]:
-        for owner, group, *values in connection.execute(text(reader.format(c=condition)), params):
+    readers = [
+        sql
+        for reader, sql in zip(_READERS[kind], READERS[kind], strict=True)
+        if groups is None or _reads(reader, groups)
+    ]
+    for reader in readers:
+        for owner, group, *values in cursor.execute(reader.format(c=condition), params):
             if owner not in docs:
                 continue
             name = group if group in GROUP_BY_NAME else role_group(group.removeprefix("credit_"))
             target = collected[owner][name]
             target.update(v for v in values if isinstance(v, str) and v.strip())
-    for owner, groups in collected.items():
-        docs[owner].values = {name: sorted(values) for name, values in groups.items() if values}
+    for owner, by_group in collected.items():
+        docs[owner].values = {name: sorted(values) for name, values in by_group.items() if values}
     return docs
 
 

@@ -16,9 +16,13 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from nkarchive.korean import contains_hangul
 from nkarchive.search.columns import (
+    COLUMNS,
     GROUP_BY_NAME,
     GROUPS,
+    ID_BITS,
+    KIND_CODES,
     KINDS,
     MAIN_GROUPS,
     NAME_GROUPS,
@@ -26,7 +30,7 @@ from nkarchive.search.columns import (
     rowid_range,
 )
 from nkarchive.search.compiler import KindQuery, compile_kind, field_groups, quote
-from nkarchive.search.documents import key_kind, read_docs
+from nkarchive.search.documents import RecordDoc, key_kind, read_docs
 from nkarchive.search.grammar import And, Codes, Fact, Node, Not, Or, Words, Years, leaves, parse
 from nkarchive.search.normalize import fold_text, query_key, value_keys
 from nkarchive.store.catalogue import Catalogue
@@ -175,6 +179,77 @@ def tiers(tree: Node | None, kind: str, full: KindQuery) -> list[tuple[float, St
     return steps
 
 
+RANK_ALL = 300  # up to this many hits, rank them all in Python from their index rows
+
+
+def rank_all(
+    connection: Connection, tree: Node | None, full: KindQuery, limit: int, offset: int
+) -> list[tuple[int, float]]:
+    """A small result ranked whole: every hit's tier worked out from its index row, as the
+    tier queries would place it."""
+    kind = full.kind
+    ids = Step(full, full.fts).ids(connection)
+    if not ids:
+        return []
+    free = [p for w in _free_words(tree) if (p := _probe(w, kind)) is not None]
+    words = _only_words(tree)
+    whole = " ".join(f for f in (fold_text(w.text) for w in words or []) if f)
+    whole_pattern = None
+    if words and whole:
+        whole_pattern = f"^ {whole}" + ("" if words[-1].prefix else " $")
+    base = rowid_base(kind)
+    main = MAIN_GROUPS[kind]
+    scored: list[tuple[int, int]] = []
+    for start in range(0, len(ids), 500):
+        batch = ids[start : start + 500]
+        rows = connection.exec_driver_sql(
+            f"SELECT id, {', '.join(COLUMNS)} FROM search_doc "
+            f"WHERE id IN ({', '.join('?' for _ in batch)})",
+            tuple(base + i for i in batch),
+        )
+        found = {int(r[0]) - base: dict(zip(COLUMNS, r[1:], strict=True)) for r in rows}
+        for record_id in batch:
+            scored.append((_tier(found.get(record_id, {}), free, main, whole_pattern), record_id))
+    scored.sort()
+    if not free:
+        return [(record_id, UNTIERED_SCORE) for _, record_id in scored[offset : offset + limit]]
+    return [(record_id, TIER_SCORES[tier]) for tier, record_id in scored[offset : offset + limit]]
+
+
+def _conjunction(tree: Node | None) -> bool:
+    """Whether the tree is terms joined by and: then a hit's tier follows from its own index row."""
+    items = tree.items if isinstance(tree, And) else (tree,)
+    return all(not isinstance(item, And | Or) for item in items)
+
+
+def _tier(
+    row: dict[str, str | None], free: list[_Probe], main: tuple[str, ...], whole: str | None
+) -> int:
+    """The tier a record's index row puts it in (0 best), mirroring `tiers`."""
+
+    def text_of(groups: Sequence[str]) -> str:
+        return " ".join(row.get(GROUP_BY_NAME[g].text_column) or "" for g in groups)
+
+    def keys_of(groups: Sequence[str]) -> str:
+        return " ".join(
+            row.get(GROUP_BY_NAME[g].key_column) or "" for g in groups if GROUP_BY_NAME[g].keyed
+        )
+
+    if not free:
+        return 0
+    main_text, main_keys = text_of(main), keys_of(main)
+    names_text, names_keys = text_of(NAME_GROUPS), keys_of(NAME_GROUPS)
+    if whole is not None and whole in main_text:
+        return 0
+    if all(p.pattern in main_text for p in free):
+        return 1
+    if all(p.pattern in main_text or (p.key is not None and p.key in main_keys) for p in free):
+        return 2
+    if all(p.pattern in names_text or (p.key is not None and p.key in names_keys) for p in free):
+        return 3
+    return 4
+
+
 def ranked_ids(
     connection: Connection, steps: Sequence[tuple[float, Step]], limit: int, offset: int
 ) -> list[tuple[int, float]]:
@@ -228,18 +303,17 @@ class _Probe:
     groups: tuple[str, ...]
 
 
+def _probe(words: Words, kind: str) -> _Probe | None:
+    folded = fold_text(words.text)
+    if not folded:
+        return None
+    groups = field_groups(words.field, kind) or ()
+    open_end = (words.prefix or contains_hangul(folded)) and len(folded.rsplit(" ", 1)[-1]) >= 2
+    return _Probe(f" {folded}" if open_end else f" {folded} ", query_key(words.text), groups)
+
+
 def _probes(tree: Node | None, kind: str) -> list[_Probe]:
-    probes = []
-    for words in _positive_words(tree):
-        folded = fold_text(words.text)
-        if not folded:
-            continue
-        groups = field_groups(words.field, kind) or ()
-        open_end = words.prefix or any("\uac00" <= ch <= "\ud7a3" for ch in folded)
-        probes.append(
-            _Probe(f" {folded}" if open_end else f" {folded} ", query_key(words.text), groups)
-        )
-    return probes
+    return [p for w in _positive_words(tree) if (p := _probe(w, kind)) is not None]
 
 
 def _positive_words(tree: Node | None) -> list[Words]:
@@ -257,29 +331,39 @@ def _snippet(value: str, width: int = 80) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
-def matched_field(
-    values: dict[str, list[str]], probes: list[_Probe], kind: str
-) -> tuple[str, str, float]:
-    """The field that matched (the best one), its value, and a closeness bonus within a tier."""
+def matched_group(
+    row: dict[str, str | None], probes: list[_Probe], kind: str
+) -> tuple[str, bool] | None:
+    """The best field group a record's index row matched in (main field first; the spelling
+    as typed before another spelling with the same key), and whether only by key."""
     order = [*MAIN_GROUPS[kind], *(g.name for g in GROUPS if g.name not in MAIN_GROUPS[kind])]
-    for group in order:
-        keyed = GROUP_BY_NAME[group].keyed
-        wanted = [p for p in probes if group in p.groups]
-        # The spelling as typed first, then another spelling with the same key.
-        for by_key in (False, True) if keyed else (False,):
-            for value in values.get(group, []):
-                framed = f"^ {fold_text(value)} $"
-                keys = value_keys(value, key_kind(group)) if by_key else ()
-                for probe in wanted:
-                    if (
-                        (probe.pattern in framed)
-                        if not by_key
-                        else (probe.key is not None and any(probe.key in k for k in keys))
-                    ):
-                        # A shorter value that matches is closer to what was typed.
-                        bonus = 0.1 / (len(framed.split()) - 1)
-                        return GROUP_BY_NAME[group].label, _snippet(value), bonus
-    return "", "", 0.0
+    for name in order:
+        group = GROUP_BY_NAME[name]
+        wanted = [p for p in probes if name in p.groups]
+        stored = row.get(group.text_column)
+        if stored and any(p.pattern in stored for p in wanted):
+            return name, False
+        keys = row.get(group.key_column) if group.keyed else None
+        if keys and any(p.key is not None and p.key in keys for p in wanted):
+            return name, True
+    return None
+
+
+def matched_value(
+    values: list[str], probes: list[_Probe], group: str, by_key: bool
+) -> tuple[str, float]:
+    """The value of a group that matched, and a closeness bonus within its tier."""
+    for value in values:
+        framed = f"^ {fold_text(value)} $"
+        matched = any(
+            (p.key is not None and any(p.key in k for k in value_keys(value, key_kind(group))))
+            if by_key else p.pattern in framed
+            for p in probes if group in p.groups
+        )  # fmt: skip
+        if matched:
+            # A shorter value that matches is closer to what was typed.
+            return _snippet(value), 0.1 / (len(framed.split()) - 1)
+    return "", 0.0
 
 
 def _describe_leaf(tree: Node | None) -> str:
@@ -300,36 +384,72 @@ def _describe_leaf(tree: Node | None) -> str:
 def finish_page(
     connection: Connection, kind: str, tree: Node | None, page: list[tuple[int, float]]
 ) -> list[Hit]:
+    """Labels, matched fields and snippets for one page of ids, best first."""
     ids = [record_id for record_id, _ in page]
     named = labels(connection, kind, ids)
-    docs = read_docs(connection, kind, ids=ids)
     probes = _probes(tree, kind)
+    matches: dict[int, tuple[str, bool]] = {}
+    originals: dict[int, RecordDoc] = {}
+    if probes and ids:
+        base = rowid_base(kind)
+        columns = ", ".join(COLUMNS)
+        marks = ", ".join("?" for _ in ids)
+        rows = connection.exec_driver_sql(
+            f"SELECT id, {columns} FROM search_doc WHERE id IN ({marks})",
+            tuple(base + i for i in ids),
+        )
+        for row in rows:
+            found = matched_group(dict(zip(COLUMNS, row[1:], strict=True)), probes, kind)
+            if found:
+                matches[int(row[0]) - base] = found
+        wanted = {group for group, _ in matches.values()}
+        originals = read_docs(connection, kind, ids=list(matches), groups=wanted) if matches else {}
     fallback = _describe_leaf(tree)
     hits = []
     for record_id, score in page:
         if record_id not in named:
             continue
         uuid, label = named[record_id]
-        values = docs[record_id].values if record_id in docs else {}
-        field_label, snippet, bonus = matched_field(values, probes, kind)
+        field_label, snippet, bonus = fallback, "", 0.0
+        if record_id in matches:
+            group, by_key = matches[record_id]
+            field_label = GROUP_BY_NAME[group].label
+            values = originals[record_id].values.get(group, []) if record_id in originals else []
+            snippet, bonus = matched_value(values, probes, group, by_key)
         hits.append(
-            Hit(
-                kind,
-                uuid,
-                label,
-                round(score + bonus, 4),
-                field_label or fallback,
-                snippet,
-                record_id,
-            )
+            Hit(kind, uuid, label, round(score + bonus, 4), field_label, snippet, record_id)
         )
     # Only within a tier may closeness reorder: tiers are what the page was chosen by.
-    tier_of = {record_id: score for record_id, score in page}
+    tier_of = dict(page)
     hits.sort(key=lambda h: (-tier_of[h.record_id], -h.score))
     return hits
 
 
 # -- the API -----------------------------------------------------------------------------------
+
+
+def count_all(connection: Connection, compiled: dict[str, KindQuery]) -> dict[str, int]:
+    """Hits per kind. Free words search every column of every kind alike, so their counts come
+    from one pass over the index, grouped by the kind in the row id."""
+    totals: dict[str, int] = {}
+    shared = [
+        q for q in compiled.values() if q.fts is not None and q.condition is None and not q.never
+    ]
+    if len(shared) > 1 and len({q.fts for q in shared}) == 1:
+        rows = connection.execute(
+            text(
+                f"SELECT rowid >> {ID_BITS}, count(*) FROM search_index "
+                "WHERE search_index MATCH :match GROUP BY 1"
+            ),
+            {"match": shared[0].fts},
+        )
+        by_code = {int(code): int(n) for code, n in rows}
+        for q in shared:
+            totals[q.kind] = by_code.get(KIND_CODES[q.kind], 0)
+    for kind, q in compiled.items():
+        if kind not in totals:
+            totals[kind] = Step(q, q.fts).count(connection)
+    return totals
 
 
 def _interruptible(connection: Connection, cancel: CancelToken | None) -> None:
@@ -365,16 +485,21 @@ def search(
     try:
         with catalogue.engine.connect() as connection:
             _interruptible(connection, cancel)
+            compiled = {kind: compile_kind(tree, kind) for kind in wanted}
+            totals = count_all(connection, compiled)
             for kind in wanted:
                 if cancel is not None and cancel.cancelled:
                     raise SearchCancelled(query)
-                full = compile_kind(tree, kind)
+                full = compiled[kind]
                 steps = tiers(tree, kind, full)
-                result.total_by_kind[kind] = Step(full, full.fts).count(connection)
+                result.total_by_kind[kind] = totals[kind]
                 if not result.total_by_kind[kind] or limit <= 0:
                     result.hits_by_kind[kind] = []
                     continue
-                page = ranked_ids(connection, steps, limit, offset)
+                if result.total_by_kind[kind] <= RANK_ALL and _conjunction(tree):
+                    page = rank_all(connection, tree, full, limit, offset)
+                else:
+                    page = ranked_ids(connection, steps, limit, offset)
                 result.hits_by_kind[kind] = finish_page(connection, kind, tree, page)
     except Exception as exc:
         if cancel is not None and cancel.cancelled:

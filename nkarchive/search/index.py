@@ -41,9 +41,9 @@ _INSERT = (
 
 def _row(doc: RecordDoc) -> tuple[Any, ...] | None:
     columns = doc.columns()
-    if not any(columns.values()):
+    if not columns:
         return None  # nothing to find it by
-    return (rowid_base(doc.kind) + doc.record_id, *(columns[c] for c in COLUMNS))
+    return (rowid_base(doc.kind) + doc.record_id, *[columns.get(c) for c in COLUMNS])
 
 
 def write_docs(connection: Connection, kind: str, record_ids: Iterable[int]) -> None:
@@ -154,6 +154,9 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
         .all()
     ):
         connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    # A larger page cache for the rebuild: FTS5 merges its segments far faster in memory.
+    cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql("PRAGMA cache_size = -262144")
     connection.exec_driver_sql("DELETE FROM search_doc")
     connection.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('delete-all')")
     timings: dict[str, float] = {}
@@ -171,10 +174,10 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
         timings[kind] = time.perf_counter() - started
     started = time.perf_counter()
     connection.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('rebuild')")
-    connection.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('optimize')")
     timings["full-text index"] = time.perf_counter() - started
     for sql in triggers:
         connection.exec_driver_sql(sql)
+    connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size or -2000)}")
     return timings
 
 

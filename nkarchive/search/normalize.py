@@ -1,8 +1,9 @@
 """How text is folded for the index and for queries, so that both sides fold the same way.
 
 Text side: lower case, no diacritics, apostrophes dropped (P'yŏngyang = Pyongyang), any other
-punctuation a word break; each stored value is framed as `^ words $`, so that a word is
-` word ` (the index's trigram tokenizer then finds whole words, word prefixes and whole values).
+punctuation a word break; each stored word has a space on either side, so that ` word ` finds
+a whole word and ` wor` a word's beginning with the index's trigram tokenizer, and a title or
+name is framed as `^ words $`, so that a whole value can be matched too.
 Key side: the folding keys of `nkarchive.korean` (no spaces; matched as substrings).
 """
 
@@ -41,9 +42,15 @@ def fold_text(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", folded).split())
 
 
-def stored_text(values: Iterable[str]) -> str:
-    """The text column of one field group: each value framed as `^ words $`."""
-    return " ".join(f"^ {folded} $" for folded in (fold_text(v) for v in values) if folded)
+def stored_text(values: Iterable[str], *, framed: bool = True) -> str:
+    """The text column of one field group: each value framed as `^ words $` (main fields, whose
+    whole value can be matched) or as ` words ` between `|` (the rest: shorter to index)."""
+    folded = [f for f in (fold_text(v) for v in values) if f]
+    if not folded:
+        return ""
+    if framed:
+        return " ".join(f"^ {f} $" for f in folded)
+    return " " + " | ".join(folded) + " "
 
 
 @lru_cache(maxsize=1 << 18)

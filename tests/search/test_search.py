@@ -190,3 +190,26 @@ def test_a_cancelled_search_stops(films: Films) -> None:
     token.cancel()
     with pytest.raises(SearchCancelled):
         search(films.catalogue, "pulgasari", cancel=token)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Pulgasari", "korean", "studio:korean -pulgasari", "flower", "kim or shin", "karlovy vary"],
+)
+def test_tier_queries_rank_as_the_whole_result_ranking_does(
+    films: Films, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Small results are ranked whole in Python, large ones by one index query per tier: both
+    must give the same order and scores."""
+    from nkarchive.search import engine
+
+    ranked_whole = search(films.catalogue, query, limit=10)
+    monkeypatch.setattr(engine, "RANK_ALL", 0)
+    by_tiers = search(films.catalogue, query, limit=10)
+    assert by_tiers.total_by_kind == ranked_whole.total_by_kind
+    assert [(h.uuid, h.score) for h in by_tiers.hits] == [
+        (h.uuid, h.score) for h in ranked_whole.hits
+    ]
+    paged = [search(films.catalogue, query, limit=1, offset=n).hits_by_kind for n in range(3)]
+    for kind, hits in by_tiers.hits_by_kind.items():
+        assert [p[kind][0].uuid for p in paged if p[kind]] == [h.uuid for h in hits][:3]
