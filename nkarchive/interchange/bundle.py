@@ -138,8 +138,10 @@ def export_bundle(
         writer.add_bytes("sources.ris", write_ris(items).encode())
         _step(progress, "Formatting the bibliography", 0, 1)
         try:
-            html_entries = bibliography_style.bibliography(items, format="html")
-            text_entries = bibliography_style.bibliography(items, format="text")
+            # One processor for both formats: registering and sorting the items is half the work.
+            processor = bibliography_style.processor(items)
+            html_entries = processor.bibliography("html")
+            text_entries = processor.bibliography("text")
         except CslError as exc:
             raise ExportError(f"the bibliography could not be formatted: {exc}") from None
         labels = {source["uuid"]: source_label(source) for source in records["source"]}

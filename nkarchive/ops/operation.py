@@ -17,12 +17,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Column, Connection, Table, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
-from nkarchive.model import RECORD_CLASSES, Change, Citation, Event, Record, Title
+from nkarchive.model import RECORD_CLASSES, Change, Citation, Event, Record, SavedSearch, Title
 from nkarchive.ops.changes import RECORDER_KEY, Recorder, RowChange
 from nkarchive.ops.errors import DeleteRefused, FieldError, RecordNotFound, ValidationError
 from nkarchive.ops.fields import SPEC_BY_NAME, clean_value, cross_field_errors, date_bounds
@@ -135,6 +135,7 @@ class Operation:
         self._resolve_refs(kind, rows)
         inserts: list[dict[str, Any]] = []
         seen: set[str] = set()
+        bounds: dict[str, tuple[str | None, str | None]] = {}
         for index, values in enumerate(rows):
             errors: list[FieldError] = []
             if "uuid" in values:
@@ -164,7 +165,9 @@ class Operation:
                 else:
                     attributes[field_spec.column] = value
                     if field_spec.type == "edtf" and f"{name}_lower" in column_of:
-                        attributes[f"{name}_lower"], attributes[f"{name}_upper"] = date_bounds(value)
+                        if value not in bounds:  # imports repeat dates; parse each once
+                            bounds[value] = date_bounds(value)
+                        attributes[f"{name}_lower"], attributes[f"{name}_upper"] = bounds[value]
             merged = {s.column: attributes.get(s.column) for s in specs.values()}
             errors += cross_field_errors(kind, merged)
             if errors:
@@ -179,7 +182,7 @@ class Operation:
             self.session.connection().execute(insert(table), inserts)
         recorder: Recorder = self.session.info[RECORDER_KEY]
         recorder.changes.extend(
-            RowChange(table.name, "insert", row["id"], None, copy.deepcopy(row)) for row in inserts
+            RowChange(table.name, "insert", row["id"], None, _own_copy(row)) for row in inserts
         )
         return [row["uuid"] for row in inserts]
 
@@ -357,6 +360,12 @@ def _fresh(column: Column[Any]) -> Any:
     return lambda: column.default.arg(None)  # type: ignore[union-attr]
 
 
+def _own_copy(row: dict[str, Any]) -> dict[str, Any]:
+    """A row the change log can keep: its JSON lists and mappings copied (one level is all a
+    column holds that is worth copying; deepcopy is most of an import's time)."""
+    return {k: copy.deepcopy(v) if isinstance(v, list | dict) else v for k, v in row.items()}
+
+
 def _existing_uuids(session: Session, cls: type[Record], uuids: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(uuids), 500):
@@ -375,10 +384,17 @@ def _uuid_errors(cls: type[Record], value: Any, taken: set[str], seen: set[str])
     return []
 
 
+# Kept in the catalogue and written through operations, though not records that citations,
+# bundles or the search index know: saved searches.
+OTHER_KINDS: dict[str, type[Any]] = {"saved_search": SavedSearch}
+
+
 def _record_class(kind: str) -> type[Record]:
     try:
         return RECORD_CLASSES[kind]
     except KeyError:
+        if kind in OTHER_KINDS:
+            return cast("type[Record]", OTHER_KINDS[kind])
         raise ValueError(f"unknown kind of record {kind!r}") from None
 
 
