@@ -228,6 +228,12 @@ SPECS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("added", "text", "Added", required=True),
         _text("description", "Description"),
     ),
+    # Not a catalogue record, but kept in the catalogue and written like one (logged, undoable).
+    "saved_search": (
+        _text("name", "Name", required=True),
+        _text("query", "Query", required=True),
+        FieldSpec("position", "int", "Order", minimum=0),
+    ),
 }
 
 SPEC_BY_NAME: dict[str, dict[str, FieldSpec]] = {

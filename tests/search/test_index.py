@@ -1,0 +1,140 @@
+"""The index follows every write (undo and redo too), is rebuilt by reindex, checked by check,
+and made by migration 0002 for catalogues that already hold records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from nkarchive import ops
+from nkarchive.search import reindex, search
+from nkarchive.search.index import check_search_index
+from nkarchive.store import migrate
+from nkarchive.store.catalogue import Catalogue
+from nkarchive.store.check import check_catalogue
+from nkarchive.store.engine import make_engine
+from tests.search.search_films import Films, add_films
+
+
+@pytest.fixture
+def films(catalogue: Catalogue) -> Films:
+    return add_films(catalogue)
+
+
+def works(films: Films, query: str) -> list[str]:
+    return [hit.uuid for hit in search(films.catalogue, query, kinds=["work"]).hits]
+
+
+def test_edits_deletes_undo_and_redo_keep_the_index_in_step(films: Films) -> None:
+    catalogue = films.catalogue
+    with ops.operation(catalogue, "Add a title") as op:
+        op.create(
+            "title",
+            {
+                "work": films.pulgasari,
+                "text": "Pulgasari, the iron-eater",
+                "title_type": "alternative",
+            },
+        )
+    assert works(films, "iron eater") == [films.pulgasari]
+    ops.undo(catalogue)
+    assert works(films, "iron eater") == []
+    ops.redo(catalogue)
+    assert works(films, "iron eater") == [films.pulgasari]
+
+    ops.delete(catalogue, "work", films.schoolgirl)
+    assert works(films, "녀학생") == []
+    ops.undo(catalogue)
+    assert works(films, "녀학생") == [films.schoolgirl]
+    assert check_search_index(catalogue) == []
+
+
+def test_renaming_a_person_reindexes_the_films_they_are_credited_on(films: Films) -> None:
+    catalogue = films.catalogue
+    with catalogue.session() as session:
+        name_uuid = session.execute(
+            text(
+                "SELECT n.uuid FROM agent_name n JOIN agent a ON a.id = n.agent_id "
+                "WHERE a.uuid = :a AND n.name = 'Shin Sang-ok'"
+            ),
+            {"a": films.shin},
+        ).scalar_one()
+    ops.update(catalogue, "agent_name", name_uuid, {"name": "Simon Sheen"})
+    assert works(films, "director:sheen") == [films.pulgasari]
+    assert works(films, 'director:"shin sang-ok"') == [films.pulgasari]  # the Hangul name's key
+    assert check_search_index(catalogue) == []
+
+
+def test_a_citation_is_found_through_the_record_it_backs(films: Films) -> None:
+    catalogue = films.catalogue
+    with ops.operation(catalogue, "Cite") as op:
+        op.create(
+            "citation",
+            {
+                "source": films.rodong,
+                "work": films.flower_girl,
+                "excerpt": "인민상 계관작품",
+                "confidence": "certain",
+            },
+        )
+    result = search(catalogue, "인민상", kinds=["work"])
+    assert [(h.uuid, h.matched_field) for h in result.hits] == [
+        (films.flower_girl, "citation excerpt")
+    ]
+    ops.delete(catalogue, "citation", films.citation)
+    assert (
+        search(catalogue, '"special prize"', kinds=["event"]).total_by_kind["event"] == 1
+    )  # result field
+    assert search(catalogue, "특별상", kinds=["event"]).total == 0
+
+
+def test_check_finds_an_index_out_of_step_and_reindex_repairs_it(films: Films) -> None:
+    catalogue = films.catalogue
+    with catalogue.engine.begin() as connection:  # what a write that bypassed ops would leave
+        connection.execute(text("UPDATE title SET text = 'Sogwang' WHERE text = 'Pulgasari'"))
+        connection.execute(
+            text("DELETE FROM search_doc WHERE id = (SELECT max(id) FROM search_doc)")
+        )
+    report = check_catalogue(catalogue)
+    problems = report.results["search index"]
+    assert not report.ok
+    assert f"work {films.pulgasari} is indexed with out-of-date text" in problems
+    assert any("is missing from the index" in p for p in problems)
+    reindex(catalogue)
+    assert check_catalogue(catalogue).results["search index"] == []
+    assert works(films, "sogwang") == [films.pulgasari]
+
+
+def test_migration_0002_indexes_an_existing_catalogue_and_downgrade_drops_it(
+    films: Films, tmp_path: Path
+) -> None:
+    path = films.catalogue.path
+    films.catalogue.close()
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        migrate.downgrade(engine, "0001")
+        with engine.connect() as connection:
+            names = {r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
+        assert not [n for n in names if n.startswith("search_")]
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    reopened = Catalogue.open(path)
+    try:
+        assert [h.uuid for h in search(reopened, "Pulgasari", kinds=["work"]).hits] == [
+            films.pulgasari
+        ]
+        assert check_search_index(reopened) == []
+    finally:
+        reopened.close()
+
+
+def test_reindex_refuses_a_read_only_catalogue(films: Films) -> None:
+    from nkarchive.store.errors import CatalogueReadOnly
+
+    path = films.catalogue.path
+    films.catalogue.close()
+    with Catalogue.open(path, read_only=True) as read_only, pytest.raises(CatalogueReadOnly):
+        reindex(read_only)
