@@ -146,6 +146,7 @@ def verify_backup(path: Path) -> list[str]:
         return [f"{path} does not exist"]
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con.text_factory = lambda raw: raw.decode("utf-8", errors="replace")  # damage is not UTF-8
         try:
             rows = [str(row[0]) for row in con.execute("PRAGMA quick_check")]
             tables = {

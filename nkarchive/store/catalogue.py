@@ -99,8 +99,8 @@ class Catalogue:
         # One writer at a time; a lock left by a crashed process means a full check below.
         lock = None if read_only else acquire(path)
         try:
-            revision = _read_revision(path)
             _check_on_open(path, full=lock is not None and lock.taken_over, read_only=read_only)
+            revision = _read_revision(path)
             head = migrate.head_revision()
             if revision != head:
                 if revision not in migrate.known_revisions():
@@ -259,7 +259,7 @@ def _read_revision(path: Path) -> str | None:
             return str(row[0]) if row else None
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # the latter: a damaged table name
         raise NotACatalogue(path, f"cannot be read as a catalogue ({exc})") from exc
 
 

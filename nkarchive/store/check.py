@@ -153,6 +153,7 @@ def problems_on_open(path: Path, *, full: bool, read_only: bool) -> list[str]:
     run on the file before anything else touches it."""
     uri = f"file:{path}?mode={'ro' if read_only else 'rw'}"
     con = sqlite3.connect(uri, uri=True)
+    con.text_factory = lambda raw: raw.decode("utf-8", errors="replace")  # damage is not UTF-8
     try:
         rows = [str(row[0]) for row in con.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}")]
         problems = [] if rows == ["ok"] else rows
