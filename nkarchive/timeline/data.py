@@ -7,18 +7,16 @@ take about 30 MB.
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import text
 
 from nkarchive.model.vocab import EVENT_TYPES
 from nkarchive.store.catalogue import Catalogue
-from nkarchive.timeline.filtering import EventFilter, plan_filter
+from nkarchive.timeline.filtering import EventFilter, FilterPlan, plan_filter
 from nkarchive.timeline.marks import Mark, mark_for_text
 
 GroupBy = Literal["work", "country", "organiser", "type"]
@@ -149,100 +147,144 @@ _COLUMNS = ("event_id", "work_id", "lane", "kind", "type", "flags", "lower", "up
             "draw_lower", "draw_upper")  # fmt: skip
 
 
-def _rows(
+def _chunks(
     catalogue: Catalogue, sql: str, params: dict[str, object]
-) -> Iterator[list[tuple[object, ...]]]:
+) -> Iterator[list[tuple[Any, ...]]]:
+    """Rows straight from the SQLite cursor, a chunk at a time (no per-row SQLAlchemy objects)."""
     with catalogue.engine.connect() as connection:
-        result = connection.execute(text(sql), params)
+        cursor = connection.exec_driver_sql(sql, params).cursor
+        assert cursor is not None
         while True:
-            chunk = result.fetchmany(_CHUNK)
+            chunk = cursor.fetchmany(_CHUNK)
             if not chunk:
                 return
-            yield [tuple(row) for row in chunk]
+            yield list(chunk)
+
+
+# The lane key of each event, as one integer or text column; NULLs become 0 or "".
+_LANE_SQL: dict[GroupBy, str] = {
+    # A work's id; events of no work (festival editions) by organiser, as -1 - organiser id.
+    "work": "coalesce(e.work_id, -1 - coalesce(e.organiser_id, 0))",
+    "country": "coalesce(e.country, '')",
+    "organiser": "coalesce(e.organiser_id, 0)",
+    "type": "e.event_type",
+}
+
+
+class _DateTable:
+    """Each distinct date string once: its number, and its mark as parallel lists."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+        self.marks: list[Mark | None] = []
+
+    def add(self, texts: Iterable[str]) -> None:
+        for date in set(texts) - self.codes.keys():
+            self.codes[date] = len(self.marks)
+            self.marks.append(mark_for_text(date))
+
+    def columns(self) -> dict[str, NDArray[np.int32]]:
+        placed = [m for m in self.marks if m is not None]
+        fallback = placed[0] if placed else None
+        rows = [m or fallback for m in self.marks]
+        out: dict[str, NDArray[np.int32]] = {}
+        for name in ("kind", "flags", "lower", "upper", "draw_lower", "draw_upper"):
+            values = [int(getattr(m, name)) if m is not None else 0 for m in rows]
+            out[name] = np.asarray(values, dtype=np.int32)
+        out["placed"] = np.asarray([m is not None for m in self.marks], dtype=np.int32)
+        return out
 
 
 def load_timeline(
     catalogue: Catalogue, group_by: GroupBy = "work", chosen: EventFilter | None = None
 ) -> TimelineData:
-    """Read the events ``chosen`` selects into compact arrays, in lanes by ``group_by``."""
+    """Read the events ``chosen`` selects into compact arrays, in lanes by ``group_by``.
+
+    Each chunk of rows is turned into arrays by C-level zip/map and numpy, never a Python loop
+    over events; dates are parsed once per distinct string.
+    """
     if group_by not in GROUPINGS:
         raise ValueError(f"cannot group the timeline by {group_by!r}; choose one of {GROUPINGS}")
     plan = plan_filter(catalogue, chosen or EventFilter())
     sql = (
-        "SELECT e.id, e.date, e.event_type, e.work_id, e.country, e.organiser_id "
+        f"SELECT e.id, e.date, e.event_type, coalesce(e.work_id, 0), {_LANE_SQL[group_by]} "
         f"FROM event e WHERE e.date IS NOT NULL AND ({plan.sql()})"
     )
     types = type_codes()
-    type_index = {code: number for number, code in enumerate(types)}
-    keys: dict[object, int] = {}
-    key_list: list[LaneKey] = []
-    # array.array keeps each value in 4 bytes while loading: no Python object per event.
-    cols: dict[str, array[int]] = {name: array("i") for name in _COLUMNS}
-    wanted_ids = plan.event_ids
-    undated = 0
-    append = {name: cols[name].append for name in _COLUMNS}
-    for chunk in _rows(catalogue, sql, plan.params):
-        for event_id, date, event_type, work_id, country, organiser_id in chunk:
-            if wanted_ids is not None and event_id not in wanted_ids:
-                continue
-            mark: Mark | None = mark_for_text(str(date))
-            if mark is None:
-                undated += 1
-                continue
-            if event_type not in type_index:
-                type_index[str(event_type)] = len(types)
-                types.append(str(event_type))
-            lane_key = _lane_key(group_by, work_id, country, organiser_id, event_type)
-            lane = keys.get(lane_key)
-            if lane is None:
-                lane = keys[lane_key] = len(key_list)
-                key_list.append(lane_key)
-            append["event_id"](event_id)  # type: ignore[arg-type]
-            append["work_id"](work_id or 0)  # type: ignore[arg-type]
-            append["lane"](lane)
-            append["kind"](int(mark.kind))
-            append["type"](type_index[str(event_type)])
-            append["flags"](mark.flags)
-            append["lower"](mark.lower)
-            append["upper"](mark.upper)
-            append["draw_lower"](mark.draw_lower)
-            append["draw_upper"](mark.draw_upper)
-    if wanted_ids is not None:
-        undated += _undated_among(catalogue, wanted_ids)
-    else:
-        undated += _count_undated(catalogue, plan.sql(), plan.params)
-    arrays = {name: np.frombuffer(values, dtype=np.int32).copy() for name, values in cols.items()}
+    type_codes_ = {code: number for number, code in enumerate(types)}
+    dates = _DateTable()
+    lane_texts: dict[str, int] = {}  # text lane keys (country, type) numbered as they come
+    parts: dict[str, list[NDArray[np.int64]]] = {
+        n: [] for n in ("id", "date", "type", "work", "key")
+    }
+    for chunk in _chunks(catalogue, sql, plan.params):
+        ids, date_texts, event_types, works, keys = zip(*chunk, strict=True)
+        dates.add(date_texts)
+        for event_type in set(event_types) - type_codes_.keys():
+            type_codes_[event_type] = len(types)
+            types.append(event_type)
+        if group_by in ("country", "type"):
+            for key in set(keys) - lane_texts.keys():
+                lane_texts[key] = len(lane_texts)
+            keys = tuple(map(lane_texts.__getitem__, keys))
+        parts["id"].append(np.asarray(ids, dtype=np.int64))
+        parts["date"].append(
+            np.fromiter(map(dates.codes.__getitem__, date_texts), np.int64, len(ids))
+        )
+        parts["type"].append(
+            np.fromiter(map(type_codes_.__getitem__, event_types), np.int64, len(ids))
+        )
+        parts["work"].append(np.asarray(works, dtype=np.int64))
+        parts["key"].append(np.asarray(keys, dtype=np.int64))
+    joined = {
+        name: np.concatenate(chunks) if chunks else np.empty(0, dtype=np.int64)
+        for name, chunks in parts.items()
+    }
+    if plan.event_ids is not None:
+        wanted = np.fromiter(plan.event_ids, dtype=np.int64)
+        keep = np.isin(joined["id"], wanted)
+        joined = {name: values[keep] for name, values in joined.items()}
+    by_date = dates.columns() if dates.marks else {}
+    undated = _count_undated(catalogue, plan)
+    if by_date:
+        placed = by_date["placed"][joined["date"]].astype(bool)
+        undated += int(placed.size - np.count_nonzero(placed))
+        joined = {name: values[placed] for name, values in joined.items()}
+    unique_keys, lane = np.unique(joined["key"], return_inverse=True)
+    arrays: dict[str, NDArray[np.int32]] = {
+        "event_id": joined["id"].astype(np.int32),
+        "work_id": np.maximum(joined["work"], 0).astype(np.int32),
+        "lane": lane.astype(np.int32).reshape(-1),
+        "type": joined["type"].astype(np.int32),
+    }
+    for name in ("kind", "flags", "lower", "upper", "draw_lower", "draw_upper"):
+        arrays[name] = by_date[name][joined["date"]] if by_date else np.empty(0, dtype=np.int32)
+    key_list = [_lane_key(group_by, int(key), lane_texts) for key in unique_keys.tolist()]
     return _arranged(group_by, key_list, arrays, types, undated)
 
 
-def _lane_key(
-    group_by: GroupBy, work_id: object, country: object, organiser_id: object, event_type: object
-) -> LaneKey:
+def _lane_key(group_by: GroupBy, key: int, texts: dict[str, int]) -> LaneKey:
     if group_by == "work":
-        if work_id is not None:
-            return LaneKey("work", int(work_id))  # type: ignore[call-overload]
-        return LaneKey("editions", int(organiser_id) if organiser_id is not None else None)  # type: ignore[call-overload]
-    if group_by == "country":
-        return LaneKey("country", str(country) if country else None)
+        if key > 0:
+            return LaneKey("work", key)
+        organiser = -1 - key
+        return LaneKey("editions", organiser or None)
     if group_by == "organiser":
-        return LaneKey("organiser", int(organiser_id) if organiser_id is not None else None)  # type: ignore[call-overload]
-    return LaneKey("type", str(event_type))
+        return LaneKey("organiser", key or None)
+    text_key = next(text for text, number in texts.items() if number == key)
+    if group_by == "country":
+        return LaneKey("country", text_key or None)
+    return LaneKey("type", text_key)
 
 
-def _count_undated(catalogue: Catalogue, where: str, params: dict[str, object]) -> int:
+def _count_undated(catalogue: Catalogue, plan: FilterPlan) -> int:
+    """Events the filter selects that have no date at all."""
+    sql = f"SELECT e.id FROM event e WHERE e.date IS NULL AND ({plan.sql()})"
     with catalogue.engine.connect() as connection:
-        row = connection.execute(
-            text(f"SELECT count(*) FROM event e WHERE e.date IS NULL AND ({where})"), params
-        ).fetchone()
-    return int(row[0]) if row else 0
-
-
-def _undated_among(catalogue: Catalogue, wanted: object) -> int:
-    with catalogue.engine.connect() as connection:
-        undated = {
-            row[0] for row in connection.exec_driver_sql("SELECT id FROM event WHERE date IS NULL")
-        }
-    return len(undated & set(wanted))  # type: ignore[call-overload]
+        ids = [row[0] for row in connection.exec_driver_sql(sql, plan.params)]
+    if plan.event_ids is not None:
+        return len(set(ids) & set(plan.event_ids))
+    return len(ids)
 
 
 def _arranged(
@@ -264,7 +306,9 @@ def _arranged(
     else:
         # Lanes of events with no work (festival editions) and of unknown country come last.
         last = np.asarray([key.kind == "editions" or key.value is None for key in keys])
-        lane_order = np.lexsort((np.arange(len(keys)), first, last))
+        # Ties (lanes whose first event starts the same day) go by key, so the order is stable.
+        tie = np.argsort(np.argsort(np.asarray([str(key.value) for key in keys]), kind="stable"))
+        lane_order = np.lexsort((tie, first, last))
     renumber = np.empty(len(keys), dtype=np.int32)
     renumber[lane_order] = np.arange(len(keys), dtype=np.int32)
     arrays["lane"] = renumber[lane]

@@ -182,6 +182,6 @@ class LaneLabels:
             if isinstance(key.value, int):
                 name = agent_name(connection, key.value) or "(unnamed organiser)"
                 return LaneLabel(
-                    name, "editions and events of no one work" if key.kind == "editions" else ""
+                    name, "festival editions and other events" if key.kind == "editions" else ""
                 )
         return LaneLabel("No organiser recorded" if key.kind == "organiser" else "Other events")

@@ -9,7 +9,9 @@ hatched span; a range or set (``1985/1987``, ``[1985,1987]``) a bracketed span; 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
@@ -95,10 +97,42 @@ def mark_for_text(text: str) -> Mark | None:
 
     Cached: a large catalogue has far fewer distinct date strings than events.
     """
+    plain = _plain_mark(text)
+    if plain is not None:
+        return plain
     try:
         return mark_for(parse_date(text))
     except (DateError, ValueError, OverflowError):
         return None
+
+
+_PLAIN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _plain_mark(text: str) -> Mark | None:
+    """A plain year, month or day (most stored dates) without the full EDTF parser; None for
+    anything else, which the parser then reads."""
+    found = _PLAIN.match(text)
+    if not found:
+        return None
+    year, month, day = (int(part) if part else 0 for part in found.groups())
+    try:
+        if day:
+            lower = upper = dt.date(year, month, day).toordinal()
+            return Mark(MarkKind.DAY, lower, upper, lower, upper, 0)
+        if month:
+            if not 1 <= month <= 12:
+                return None  # a season (21-24) or an error: the parser knows
+            lower = dt.date(year, month, 1).toordinal()
+            upper = lower + calendar.monthrange(year, month)[1] - 1
+        else:
+            lower = dt.date(year, 1, 1).toordinal()
+            upper = dt.date(year, 12, 31).toordinal()
+    except ValueError:
+        return None
+    if year == 0:
+        return None
+    return Mark(MarkKind.PERIOD, lower, upper, lower, upper, 0)
 
 
 def day_of(iso_text: str) -> int:

@@ -35,7 +35,7 @@ def test_lanes_by_work_show_hangul_and_romanized_titles(catalogue: Catalogue) ->
 @pytest.mark.parametrize(
     ("group_by", "expected"),
     [
-        ("country", ["North Korea", "Czechoslovakia", "Soviet Union", "Japan", "Canada"]),
+        ("country", ["North Korea", "Czechoslovakia", "Japan", "Soviet Union", "Canada"]),
         ("type", ["Release", "Screening", "Festival showing", "Broadcast", "Award"]),
         ("organiser", ["Karlovy Vary International Film Festival", "No organiser recorded"]),
     ],

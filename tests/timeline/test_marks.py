@@ -45,3 +45,31 @@ def test_flags_say_what_is_open_or_doubted() -> None:
 def test_dates_that_cannot_be_placed_have_no_mark() -> None:
     assert mark_for_text("../..") is None
     assert mark_for_text("not a date") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1985",
+        "1985-02",
+        "1984-02",
+        "1985-12",
+        "1985-07-02",
+        "2000-02-29",
+        "1985-21",
+        "1985-13",
+        "1985-02-30",
+        "0000",
+    ],
+)
+def test_plain_dates_read_quickly_agree_with_the_parser(text: str) -> None:
+    from nkarchive.model.dates import DateError, parse_date
+    from nkarchive.timeline.marks import _plain_mark, mark_for
+
+    try:
+        expected = mark_for(parse_date(text))
+    except DateError:
+        expected = None
+    quick = _plain_mark(text)
+    assert quick is None or quick == expected
+    assert mark_for_text(text) == expected

@@ -154,6 +154,15 @@ class TimelineCanvas(QWidget):
         self._set_scale(self.scale().fitted(lower, upper, margin=0.15))
         self.ensure_lane_visible(int(self.data.lane[positions[0]]))
 
+    def scroll_to_events(self) -> None:
+        """Scroll so the first lane with an event in the visible time range is at the top."""
+        scale = self.scale()
+        data = self.data
+        touching = (data.draw_lower < scale.end) & (data.draw_upper + 1 > scale.start)
+        if touching.any():
+            lane = int(data.lane[touching].min())
+            self._scroll_to(lane * self.painter_.lane_height)
+
     def ensure_lane_visible(self, lane: int) -> None:
         geometry = self.painter_.lane_geometry(self.state, self.width(), self.height())
         top = lane * geometry.lane_height

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 
 from nkarchive.gui.timeline import style
+from nkarchive.gui.timeline.qtfix import guard_none_refcount
 from nkarchive.model.vocab import EVENT_TYPES
 from nkarchive.timeline.data import TimelineData
 from nkarchive.timeline.details import LaneLabels
@@ -72,6 +73,7 @@ class TimelinePainter:
     """Draws one ``TimelineData`` in a given ``ViewState`` at a given size."""
 
     def __init__(self, data: TimelineData, labels: LaneLabels, *, legend: bool = True) -> None:
+        guard_none_refcount()
         self.data = data
         self.labels = labels
         self.legend = legend

@@ -6,6 +6,7 @@ a double-click in the table); the main window opens its record.
 
 from __future__ import annotations
 
+from concurrent import futures
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -220,14 +221,14 @@ class TimelinePanel(QWidget):
         self.message.setText("Loading…")
         self._pending = self._executor.submit(load_timeline, self.catalogue, group_by, chosen)
         if wait:
-            self._pending.result()
+            futures.wait([self._pending])
             self._collect()
         else:
             self._poll.start()
 
     def wait_until_loaded(self) -> None:
         if self._pending is not None:
-            self._pending.result()
+            futures.wait([self._pending])
             self._collect()
 
     def _collect(self) -> None:
