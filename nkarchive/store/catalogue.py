@@ -66,6 +66,7 @@ class Catalogue:
         self.lock: CatalogueLock | None = None
         self.storage_warning: str | None = None
         self.changed = False
+        self.verified = False  # SQLite's check has passed since this catalogue was opened
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -77,8 +78,15 @@ class Catalogue:
         read_only: bool = False,
         cataloguer: str | None = None,
         upgrade: bool = True,
+        verify: bool = True,
     ) -> Catalogue:
-        """Open an existing catalogue, upgrading its schema (after a backup) when needed."""
+        """Open an existing catalogue, upgrading its schema (after a backup) when needed.
+
+        SQLite's quick check runs before anything else touches the file. It reads every page,
+        seconds on a large catalogue, so a caller that can run it later off the user's way (the
+        desktop app, in a worker while the first page shows) passes `verify=False` and calls
+        `verify()` itself. After an unclean exit the full check always runs here, first.
+        """
         path = Path(path).expanduser().absolute()
         if not path.parent.is_dir():
             raise CatalogueMissing(path, f"the folder {path.parent} does not exist")
@@ -99,7 +107,9 @@ class Catalogue:
         # One writer at a time; a lock left by a crashed process means a full check below.
         lock = None if read_only else acquire(path)
         try:
-            _check_on_open(path, full=lock is not None and lock.taken_over, read_only=read_only)
+            crashed = lock is not None and lock.taken_over
+            if verify or crashed:
+                _check_on_open(path, full=crashed, read_only=read_only)
             revision = _read_revision(path)
             head = migrate.head_revision()
             if revision != head:
@@ -124,6 +134,7 @@ class Catalogue:
                                  create=False)
             catalogue = cls(path, engine, read_only=read_only, cataloguer=cataloguer or paths.cataloguer_name())
             catalogue.lock, catalogue.storage_warning = lock, warning
+            catalogue.verified = verify or crashed
             if lock is not None:
                 catalogue._automatic_backup("open")
             return catalogue
@@ -210,6 +221,12 @@ class Catalogue:
 
             self._undo = UndoStack(self)
         return self._undo
+
+    def verify(self) -> None:
+        """SQLite's quick check, on a connection of its own (safe in a worker thread); raises
+        CatalogueDamaged, naming the newest good backup, when the file is damaged."""
+        _check_on_open(self.path, full=False, read_only=True)
+        self.verified = True
 
     def _automatic_backup(self, reason: str) -> None:
         """At open (once a day) and at close (after changes); a failure must not stop the work,
