@@ -111,8 +111,13 @@ class TargetFilter(QSortFilterProxyModel):
         self.target: Target | None = None
 
     def set_target(self, target: Target | None) -> None:
+        self.beginFilterChange()
         self.target = target
-        self.invalidateFilter()
+        self.endFilterChange()
+
+    def refilter(self) -> None:
+        self.beginFilterChange()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
@@ -216,7 +221,7 @@ class CitationPanel(QWidget):
         return rows
 
     def refresh(self) -> None:
-        self.proxy.invalidateFilter()
+        self.proxy.refilter()
         target = self.target
         self.heading.setText(f"Citations — {target.description}" if target else "Citations")
         self.add_button.setEnabled(target is not None)

@@ -14,6 +14,7 @@ from nkarchive.ops.fields import SPEC_BY_NAME, FieldSpec, clean_value
 ERROR_STYLE = "color: #a4161a;"
 WORDS_STYLE = "color: #52606d;"
 INVALID_PROPERTY = "invalid"
+INVALID_WIDGET_SHEET = "border: 1px solid #c9184a; background: #fff0f3;"
 INVALID_SHEET = (
     'QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"], QComboBox[invalid="true"] '
     "{ border: 1px solid #c9184a; background: #fff0f3; }"
@@ -127,10 +128,12 @@ class FieldBinding:
     # -- showing state -----------------------------------------------------------------------------
 
     def show_error(self, message: str | None) -> None:
-        self.widget.setProperty(INVALID_PROPERTY, bool(message))
-        style = self.widget.style()
-        style.unpolish(self.widget)
-        style.polish(self.widget)
+        # A style sheet on the input itself: re-polishing through widget.style() would hand
+        # Python a short-lived style-sheet proxy object.
+        invalid = bool(message)
+        if self.widget.property(INVALID_PROPERTY) != invalid:
+            self.widget.setProperty(INVALID_PROPERTY, invalid)
+            self.widget.setStyleSheet(INVALID_WIDGET_SHEET if invalid else "")
         description = f"{self.spec.label}: {message}" if message else ""
         self.widget.setAccessibleDescription(description)
         if self.error_label is not None:
