@@ -6,6 +6,7 @@ timeline and the bundled Hangul font (Qt is imported inside them, never at impor
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from typing import Any
@@ -33,6 +34,8 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     if getattr(args, "list", False):
         for one in load_checks():
             print(f"{one.name}" + (f"  [{one.requires}]" if one.requires else ""))
+        print("no network  [always, watches every check]")
+        print("app folder untouched  [always, watches every check]")
         return 0
     return run_self_test(keep=getattr(args, "keep", False))
 
@@ -40,6 +43,9 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 def run_self_test(*, keep: bool = False) -> int:
     """Run every check; print one line each and a summary; 0 only when all passed."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, and none used
+    # Hangul in a line must not crash the run where the output cannot show it (Windows pipes).
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="backslashreplace")
 
     def report(result: CheckResult) -> None:
         print(result.line(), flush=True)
