@@ -117,6 +117,34 @@ def _table_view_class() -> Any:
     return QTableView
 
 
+@check("forms", requires="nkarchive.gui.forms")
+def _forms(run: SelfTestRun) -> str:
+    """Every compiled Qt Designer form is inside and builds its widgets."""
+    import importlib
+    import pkgutil
+
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    import nkarchive.gui.forms as forms
+
+    _application()
+    built: list[str] = []
+    for module_info in sorted(pkgutil.iter_modules(forms.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{forms.__name__}.{module_info.name}")
+        for name in dir(module):
+            if not name.startswith("Ui_"):
+                continue
+            top = QDialog() if name.endswith("Dialog") else QWidget()
+            getattr(module, name)().setupUi(top)
+            if not top.findChildren(QWidget):
+                raise CheckFailed(f"{module_info.name}: {name} built no widgets")
+            top.deleteLater()
+            built.append(module_info.name)
+    if not built:
+        raise CheckFailed("no compiled forms found in nkarchive.gui.forms")
+    return f"{len(built)} forms built: {', '.join(built)}"
+
+
 @check("timeline", requires="nkarchive.gui.timeline")
 def _timeline(run: SelfTestRun) -> str:
     from nkarchive.gui.timeline.canvas import TimelineCanvas

@@ -112,5 +112,6 @@ def test_the_installed_checks_cover_every_feature_that_exists() -> None:
     names = {one.name for one in selftest.load_checks()}
     assert {
         "demo catalogue", "migrations", "search in Hangul", "search in romanized form",
-        "citation styles", "bundle export and import", "main window", "timeline", "Hangul font",
+        "citation styles", "bundle export and import", "main window", "forms", "timeline",
+        "Hangul font",
     } <= names  # fmt: skip
