@@ -169,6 +169,39 @@ class LaneLabels:
             found = self._known[key] = self._read(key)
         return found
 
+    def prefetch(self, keys: list[LaneKey]) -> None:
+        """Read the headers of many work lanes in one query (the lanes coming into view)."""
+        works = [int(k.value) for k in keys if k.kind == "work" and isinstance(k.value, int)
+                 and k not in self._known]  # fmt: skip
+        if not works:
+            return
+        found: dict[int, dict[str, str]] = {w: {} for w in works}
+        names = ", ".join(f":w{i}" for i in range(len(works)))
+        sql = (
+            "SELECT t.work_id, t.text, t.script, t.scheme, t.language FROM title t "
+            f"WHERE t.work_id IN ({names}) ORDER BY t.work_id, t.preferred DESC, t.position"
+        )
+        with self.catalogue.engine.connect() as connection:
+            rows = connection.exec_driver_sql(sql, {f"w{i}": w for i, w in enumerate(works)})
+            for work_id, text, script, scheme, language in rows:
+                titles = found[int(work_id)]
+                # The first of each kind in title order: the same rule as work_titles.
+                titles.setdefault("other", text)
+                if script in ("Hang", "Kore"):
+                    titles.setdefault("hangul", text)
+                if script == "Latn" and scheme is not None:
+                    titles.setdefault("romanized", text)
+                if language == "en":
+                    titles.setdefault("english", text)
+        for work_id, titles in found.items():
+            work_titles_ = WorkTitles(
+                titles.get("hangul"), titles.get("romanized"), titles.get("english"),
+                titles.get("other"),
+            )  # fmt: skip
+            self._known[LaneKey("work", work_id)] = LaneLabel(
+                work_titles_.main, work_titles_.secondary
+            )
+
     def _read(self, key: LaneKey) -> LaneLabel:
         if key.kind == "country":
             code = str(key.value) if key.value else None

@@ -170,6 +170,53 @@ def density(
     return counts[:columns]
 
 
+#: Lanes with more events than this keep a per-day running total of their events' weight, so
+#: their density costs the same at any zoom whatever their size.
+BUSY_LANE = 20_000
+
+
+class DensityCache:
+    """For each busy lane, the running total of event weight by day: each event spreads a weight
+    of one evenly over the days it could mean, as ``density`` does over pixel columns."""
+
+    def __init__(self, data: TimelineData) -> None:
+        self.data = data
+        extent = data.extent() or (0, 1)
+        self.first_day = extent[0]
+        self.days = extent[1] + 2 - extent[0]
+        self._totals: dict[int, NDArray[np.float64]] = {}
+
+    def totals(self, lane: int) -> NDArray[np.float64]:
+        found = self._totals.get(lane)
+        if found is None:
+            start, stop = self.data.lane_range(lane)
+            first = self.data.draw_lower[start:stop].astype(np.int64) - self.first_day
+            last = self.data.draw_upper[start:stop].astype(np.int64) - self.first_day
+            share = 1.0 / (last - first + 1)
+            step = np.bincount(first, weights=share, minlength=self.days + 1)
+            step -= np.bincount(last + 1, weights=share, minlength=self.days + 1)
+            per_day = np.cumsum(step)[: self.days]
+            # totals[d] is the weight of all days before day d (d counted from first_day).
+            found = np.concatenate(([0.0], np.cumsum(per_day)))
+            self._totals[lane] = found
+        return found
+
+    def density(self, lane: int, scale: TimeScale) -> NDArray[np.float64]:
+        columns = max(1, int(np.ceil(scale.width)))
+        edges = scale.start + np.arange(columns + 1) * scale.days_per_pixel - self.first_day
+        totals = self.totals(lane)
+        at_edges = np.interp(edges, np.arange(totals.size, dtype=np.float64), totals)
+        return np.diff(at_edges)
+
+
+def density_cache(data: TimelineData) -> DensityCache:
+    cache = getattr(data, "_density_cache", None)
+    if cache is None:
+        cache = DensityCache(data)
+        data._density_cache = cache  # type: ignore[attr-defined]
+    return cache
+
+
 def build_frame(
     data: TimelineData,
     scale: TimeScale,
@@ -198,6 +245,8 @@ def build_frame(
         if lane in marked:
             x0, x1 = extents(data, positions, scale)
             lane_frame.marks = LaneMarks(positions, x0, x1, pack_rows(x0, x1))
+        elif positions.size > BUSY_LANE:
+            lane_frame.density = density_cache(data).density(lane, scale)
         else:
             lane_frame.density = density(data, positions, scale)
         frame.lanes.append(lane_frame)

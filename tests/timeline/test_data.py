@@ -188,3 +188,30 @@ def test_busy_lanes_become_density_and_quiet_lanes_keep_their_marks() -> None:
     narrow = TimeScale(730_000, 730_010, 0, 1000)
     frame = build_frame(busy, narrow, LaneGeometry(0, 400, 40), max_marks_per_lane=100)
     assert all(lane.marks is not None for lane in frame.lanes)
+
+
+def test_headers_read_in_one_go_match_those_read_one_by_one(catalogue: Catalogue) -> None:
+    build_sample(catalogue)
+    data = load_timeline(catalogue, "work")
+    one_by_one = [LaneLabels(catalogue)(key) for key in data.lanes]
+    batched = LaneLabels(catalogue)
+    batched.prefetch(data.lanes)
+    assert [batched(key) for key in data.lanes] == one_by_one
+
+
+def test_busy_lanes_get_the_same_density_from_their_running_totals() -> None:
+    from nkarchive.timeline.frame import DensityCache
+
+    data = synthetic_data(np.random.default_rng(11), 20_000, 1)
+    cache = DensityCache(data)
+    for start, span in ((715_000.0, 30_000.0), (730_000.5, 400.0), (731_000.25, 7.0)):
+        scale = TimeScale(start, start + span, 0, 800)
+        direct = density(data, data.visible_in_lane(0, start - 1, start + span + 1), scale)
+        cached = cache.density(0, scale)
+        # The same weights: they differ only in how an event narrower than a column, or a day
+        # straddling two columns, is split between neighbouring columns.
+        assert cached.sum() == pytest.approx(direct.sum(), rel=0.01)
+        blocks = 40
+        assert cached.reshape(blocks, -1).sum(axis=1) == pytest.approx(
+            direct.reshape(blocks, -1).sum(axis=1), rel=0.1, abs=3
+        )

@@ -6,6 +6,7 @@ the screen shows. What is visible comes from ``nkarchive.timeline.frame``; this 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -16,9 +17,11 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QImage,
     QLinearGradient,
+    QPaintEngine,
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
 )
 
 from nkarchive.gui.timeline import style
@@ -64,6 +67,32 @@ class Layout:
     legend: QRectF
 
 
+class _TypePaint:
+    """The pens, brushes and colours of one event type, made once rather than for every mark."""
+
+    def __init__(self, type_style: style.TypeStyle) -> None:
+        colour = QColor(type_style.colour)
+        edge = QColor(colour).darker(135)
+        self.fill = QColor(colour)
+        self.fill.setAlphaF(0.5)
+        self.light = QColor(colour)
+        self.light.setAlphaF(0.16)
+        self.range_fill = QColor(colour)
+        self.range_fill.setAlphaF(0.3)
+        self.clear = QColor(colour)
+        self.clear.setAlphaF(0.0)
+        self.solid = QColor(colour)
+        self.solid.setAlphaF(0.85)
+        self.edge_pen = QPen(edge, 1.2)
+        self.hatch_pen = QPen(edge, 1.4)
+        self.dashed_pen = QPen(edge, 1.2, Qt.PenStyle.DashLine)
+        self.cap_pen = QPen(edge, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
+        self.outline = QPen(colour, 2.0) if type_style.hollow else QPen(style.INK, 1.0)
+        self.uncertain_outline = QPen(style.INK, 1.6, Qt.PenStyle.DotLine)
+        self.point_brush = QBrush(Qt.BrushStyle.NoBrush) if type_style.hollow else QBrush(colour)
+        self.stem_pen = QPen(edge, 1.2)
+
+
 def lane_height_for(data: TimelineData) -> float:
     # A work's lane has two header lines: the Hangul title and its romanized form.
     return 42.0 if data.group_by == "work" else 32.0
@@ -79,6 +108,16 @@ class TimelinePainter:
         self.legend = legend
         self.lane_height = lane_height_for(data)
         self._paths: dict[tuple[str, float], QPainterPath] = {}
+        self._type_paints: dict[str, _TypePaint] = {}
+        self._dotted_pen = QPen(style.INK, 1.4, Qt.PenStyle.DotLine)
+        self._view = (-math.inf, math.inf)  # the plot's extent, while marks are painted
+        present = set(np.unique(data.type).tolist()) if len(data) else set()
+        self._legend_types = [t for i, t in enumerate(data.types) if i in present]
+        self._sprites: dict[tuple[str, float, bool, float], QPixmap] = {}
+        self._raster = False  # painting on pixels (screen, PNG) rather than vectors (SVG)
+        self._ratio = 1.0
+        self._legend_cache: tuple[tuple[float, float], QPixmap] | None = None
+        self._headers: dict[tuple[int, float, float, float], QPixmap] = {}
         self.font_axis = style.ui_font(12)
         self.font_context = style.ui_font(12, bold=True)
         self.font_lane = style.hangul_font(14, bold=True)
@@ -135,6 +174,10 @@ class TimelinePainter:
         """Draw everything; returns the frame (marks and where they are) for hit-testing."""
         layout = self.layout(width, height)
         frame = self.frame(state, width, height)
+        engine = painter.paintEngine()
+        self._raster = engine is not None and engine.type() == QPaintEngine.Type.Raster
+        device = painter.device()
+        self._ratio = float(device.devicePixelRatioF()) if device is not None else 1.0
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         painter.fillRect(QRectF(0, 0, width, height), QColor("#FFFFFF"))
@@ -143,15 +186,19 @@ class TimelinePainter:
         painter.save()
         painter.setClipRect(layout.plot)
         self._paint_grid(painter, axis, layout)
+        self._view = (layout.plot.left() - 20, layout.plot.right() + 20)
         for lane in frame.lanes:
             if lane.marks is not None:
                 self._paint_marks(painter, frame, lane, state)
             elif lane.density is not None:
                 self._paint_density(painter, frame, lane)
+        self._view = (-math.inf, math.inf)
         painter.restore()
         self._paint_headers(painter, frame, layout)
         self._paint_axis(painter, axis, frame, layout, state)
-        if self.legend:
+        if self.legend and self._raster:
+            painter.drawPixmap(layout.legend.topLeft(), self._legend_pixmap(layout))
+        elif self.legend:
             self._paint_legend(painter, layout)
         if not len(self.data):
             painter.setPen(style.QUIET_INK)
@@ -191,72 +238,102 @@ class TimelinePainter:
         assert marks is not None
         data = self.data
         positions = marks.positions
+        scale = frame.scale
+        band = lane.height * 0.72 / ROWS_PER_LANE
+        first_top, _ = frame.row_band(lane, 0)
+        # Everything per mark as plain lists, computed with numpy: the loop below only draws.
+        centres_y = (first_top + band / 2 + marks.row.astype(np.float64) * band).tolist()
         kinds = data.kind[positions].tolist()
         types = data.type[positions].tolist()
         flags = data.flags[positions].tolist()
         works = data.work_id[positions].tolist()
-        lowers = data.lower[positions].tolist()
-        uppers = data.upper[positions].tolist()
-        rows = marks.row.tolist()
+        strict_left = scale.x(data.lower[positions].astype(np.float64)).tolist()  # type: ignore[attr-defined]
+        strict_right = scale.x(data.upper[positions].astype(np.float64) + 1.0).tolist()  # type: ignore[attr-defined]
         x0s, x1s = marks.x0.tolist(), marks.x1.tolist()
-        scale = frame.scale
-        band = lane.height * 0.72 / ROWS_PER_LANE
+        wanted = [int(p) for p in positions.tolist()]
+        names = data.types
+        highlighted_work = state.highlighted_work
+        selected_position = state.selected
+        day, point_radius, narrow_radius = int(MarkKind.DAY), band * 0.62, band * 0.5
+        narrow, span_height = band * 1.1, band * 0.74
+        opacity = 1.0
         # Spans first, then points, so a point is never hidden under a span.
-        order = sorted(range(len(kinds)), key=lambda i: kinds[i] == MarkKind.DAY)
+        order = sorted(range(len(kinds)), key=lambda i: kinds[i] == day)
         for i in order:
-            top, _ = frame.row_band(lane, rows[i])
-            centre_y = top + band / 2
-            event_type = data.types[types[i]]
-            dimmed = state.highlighted_work is not None and works[i] != state.highlighted_work
-            painter.setOpacity(0.28 if dimmed else 1.0)
-            kind = MarkKind(kinds[i])
-            if kind == MarkKind.DAY:
+            centre_y = centres_y[i]
+            event_type = names[types[i]]
+            dimmed = highlighted_work is not None and works[i] != highlighted_work
+            wanted_opacity = 0.28 if dimmed else 1.0
+            if wanted_opacity != opacity:
+                painter.setOpacity(wanted_opacity)
+                opacity = wanted_opacity
+            x0, x1 = x0s[i], x1s[i]
+            kind = kinds[i]
+            if kind == day:
                 self._paint_point(
-                    painter, event_type, (x0s[i] + x1s[i]) / 2, centre_y, band * 0.62, flags[i]
+                    painter, event_type, (x0 + x1) / 2, centre_y, point_radius, flags[i]
                 )
-            elif x1s[i] - x0s[i] < band * 1.1:
+            elif x1 - x0 < narrow:
                 # Too narrow to show its kind at this zoom: the type's shape on a thin stem.
-                painter.setPen(QPen(QColor(style.style_for(event_type).colour).darker(135), 1.2))
-                painter.drawLine(QLineF(x0s[i], centre_y, x1s[i], centre_y))
+                if x1 - x0 > 4:
+                    painter.setPen(self._type_paint(event_type).stem_pen)
+                    painter.drawLine(QLineF(x0, centre_y, x1, centre_y))
                 self._paint_point(
-                    painter, event_type, (x0s[i] + x1s[i]) / 2, centre_y, band * 0.5, flags[i]
+                    painter, event_type, (x0 + x1) / 2, centre_y, narrow_radius, flags[i]
                 )
             else:
-                strict = scale.span(lowers[i], uppers[i])
                 self._paint_span(
-                    painter,
-                    kind,
-                    event_type,
-                    x0s[i],
-                    x1s[i],
-                    strict,
-                    centre_y,
-                    band * 0.74,
-                    flags[i],
-                )
-            selected = state.selected is not None and int(positions[i]) == state.selected
-            highlighted = state.highlighted_work is not None and not dimmed
-            if selected or highlighted:
-                painter.setOpacity(1.0)
-                self._paint_halo(painter, x0s[i], x1s[i], centre_y, band, kind, selected)
-        painter.setOpacity(1.0)
+                    painter, MarkKind(kind), event_type, x0, x1,
+                    (strict_left[i], strict_right[i]), centre_y, span_height, flags[i],
+                )  # fmt: skip
+            selected = selected_position is not None and wanted[i] == selected_position
+            if selected or (highlighted_work is not None and not dimmed):
+                if opacity != 1.0:
+                    painter.setOpacity(1.0)
+                    opacity = 1.0
+                self._paint_halo(painter, x0, x1, centre_y, band, MarkKind(kind), selected)
+        if opacity != 1.0:
+            painter.setOpacity(1.0)
+
+    def _type_paint(self, event_type: str) -> _TypePaint:
+        found = self._type_paints.get(event_type)
+        if found is None:
+            found = self._type_paints[event_type] = _TypePaint(style.style_for(event_type))
+        return found
 
     def _paint_point(
         self, painter: QPainter, event_type: str, x: float, y: float, radius: float, flags: int
     ) -> None:
-        type_style = style.style_for(event_type)
-        colour = QColor(type_style.colour)
-        path = self.shape(event_type, round(radius, 1)).translated(QPointF(x, y))
-        outline = QPen(
-            style.INK if not type_style.hollow else colour, 1.0 if not type_style.hollow else 2.0
-        )
-        if flags & UNCERTAIN:
-            outline.setStyle(Qt.PenStyle.DotLine)
-            outline.setColor(style.INK)
-            outline.setWidthF(1.6)
-        painter.setPen(outline)
-        painter.setBrush(Qt.BrushStyle.NoBrush if type_style.hollow else QBrush(colour))
+        radius = round(radius, 1)
+        if self._raster:
+            # On screen and in PNGs a mark is a ready-made image: one call instead of four.
+            sprite = self._sprite(event_type, radius, bool(flags & UNCERTAIN))
+            half = sprite.width() / 2 / sprite.devicePixelRatio()
+            painter.drawPixmap(QPointF(x - half, y - half), sprite)
+            return
+        paints = self._type_paint(event_type)
+        path = self.shape(event_type, radius).translated(QPointF(x, y))
+        painter.setPen(paints.uncertain_outline if flags & UNCERTAIN else paints.outline)
+        painter.setBrush(paints.point_brush)
         painter.drawPath(path)
+
+    def _sprite(self, event_type: str, radius: float, uncertain: bool) -> QPixmap:
+        key = (event_type, radius, uncertain, self._ratio)
+        found = self._sprites.get(key)
+        if found is None:
+            size = math.ceil(2 * radius + 6)
+            found = QPixmap(round(size * self._ratio), round(size * self._ratio))
+            found.setDevicePixelRatio(self._ratio)
+            found.fill(Qt.GlobalColor.transparent)
+            sprite_painter = QPainter(found)
+            sprite_painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            paints = self._type_paint(event_type)
+            sprite_painter.setPen(paints.uncertain_outline if uncertain else paints.outline)
+            sprite_painter.setBrush(paints.point_brush)
+            sprite_painter.drawPath(self.shape(event_type, radius).translated(size / 2, size / 2))
+            sprite_painter.end()
+            self._sprites[key] = found
+        return found
 
     def _paint_span(
         self,
@@ -270,47 +347,47 @@ class TimelinePainter:
         height: float,
         flags: int,
     ) -> None:
-        type_style = style.style_for(event_type)
-        colour = QColor(type_style.colour)
-        fill = QColor(colour)
-        fill.setAlphaF(0.5)
-        edge = QColor(colour).darker(135)
+        paints = self._type_paint(event_type)
         top = y - height / 2
         rect = QRectF(x0, top, max(x1 - x0, 1.5), height)
+        # Only the part in view is drawn: a decade at a week's zoom is a million pixels wide.
+        view_left, view_right = self._view
+        left_shown, right_shown = max(rect.left(), view_left), min(rect.right(), view_right)
+        if right_shown < left_shown:
+            return
+        shown = QRectF(left_shown, top, right_shown - left_shown, height)
         painter.setPen(Qt.PenStyle.NoPen)
         if kind == MarkKind.PERIOD:
-            painter.setBrush(fill)
-            painter.drawRect(rect)
-            painter.setPen(QPen(edge, 1.2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect)
+            painter.setBrush(paints.fill)
+            painter.setPen(paints.edge_pen)
+            painter.drawRect(shown)
         elif kind == MarkKind.APPROXIMATE:
             # Solid over the strict bounds, fading to nothing at the fuzzy bounds.
             left, right = strict
             gradient = QLinearGradient(x0, 0, x1, 0)
-            clear = QColor(colour)
-            clear.setAlphaF(0.0)
             width = max(x1 - x0, 1e-6)
-            gradient.setColorAt(0.0, clear)
-            gradient.setColorAt(min(max((left - x0) / width, 0.0), 0.5), fill)
-            gradient.setColorAt(min(max((right - x0) / width, 0.5), 1.0), fill)
-            gradient.setColorAt(1.0, clear)
+            gradient.setColorAt(0.0, paints.clear)
+            gradient.setColorAt(min(max((left - x0) / width, 0.0), 0.5), paints.fill)
+            gradient.setColorAt(min(max((right - x0) / width, 0.5), 1.0), paints.fill)
+            gradient.setColorAt(1.0, paints.clear)
             painter.setBrush(QBrush(gradient))
-            painter.drawRect(rect)
-            painter.setPen(QPen(edge, 1.2))
-            painter.drawLine(QLineF(left, top, right, top))
-            painter.drawLine(QLineF(left, top + height, right, top + height))
+            painter.drawRect(shown)
+            painter.setPen(paints.edge_pen)
+            left, right = max(left, left_shown), min(right, right_shown)
+            if left < right:
+                painter.drawLine(QLineF(left, top, right, top))
+                painter.drawLine(QLineF(left, top + height, right, top + height))
         elif kind == MarkKind.UNSPECIFIED:
-            light = QColor(colour)
-            light.setAlphaF(0.16)
-            painter.setBrush(light)
-            painter.drawRect(rect)
+            painter.setBrush(paints.light)
+            painter.drawRect(shown)
             painter.save()
-            painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
-            painter.setPen(QPen(edge, 1.4))
+            painter.setClipRect(shown, Qt.ClipOperation.IntersectClip)
+            painter.setPen(paints.hatch_pen)
             step = 6.0
-            start = x0 - height
-            count = int((x1 - start) / step) + 2
+            # Hatch lines keep their place on the span as it pans: start on its own grid.
+            origin = x0 - height
+            start = origin + math.floor((left_shown - height - origin) / step) * step
+            count = int((right_shown - start) / step) + 2
             painter.drawLines(
                 [
                     QLineF(start + k * step, top + height, start + k * step + height, top)
@@ -318,52 +395,42 @@ class TimelinePainter:
                 ]
             )
             painter.restore()
-            pen = QPen(edge, 1.2, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
+            painter.setPen(paints.dashed_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect)
+            painter.drawRect(shown)
         elif kind == MarkKind.RANGE:
-            light = QColor(colour)
-            light.setAlphaF(0.3)
-            painter.setBrush(light)
-            painter.drawRect(rect)
-            painter.setPen(QPen(edge, 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+            painter.setBrush(paints.range_fill)
+            painter.drawRect(shown)
+            painter.setPen(paints.cap_pen)
             cap = height * 0.5
-            painter.drawLine(
-                QLineF(rect.left() + 1, top - cap / 2, rect.left() + 1, top + height + cap / 2)
-            )
-            painter.drawLine(
-                QLineF(rect.right() - 1, top - cap / 2, rect.right() - 1, top + height + cap / 2)
-            )
-            painter.drawLine(QLineF(rect.left(), y, rect.right(), y))
+            for edge_x in (rect.left() + 1, rect.right() - 1):
+                if view_left <= edge_x <= view_right:
+                    painter.drawLine(QLineF(edge_x, top - cap / 2, edge_x, top + height + cap / 2))
+            painter.drawLine(QLineF(left_shown, y, right_shown, y))
         else:  # OPEN: solid at the known end, fading out towards the open one
             gradient = QLinearGradient(x0, 0, x1, 0)
-            clear = QColor(colour)
-            clear.setAlphaF(0.0)
-            solid = QColor(colour)
-            solid.setAlphaF(0.85)
             open_start = bool(flags & OPEN_START)
-            gradient.setColorAt(0.0, clear if open_start else solid)
-            gradient.setColorAt(1.0, solid if open_start else clear)
+            gradient.setColorAt(0.0, paints.clear if open_start else paints.solid)
+            gradient.setColorAt(1.0, paints.solid if open_start else paints.clear)
             painter.setBrush(QBrush(gradient))
-            painter.drawRect(rect)
-            painter.setPen(QPen(edge, 2.2))
+            painter.drawRect(shown)
+            painter.setPen(paints.cap_pen)
             known = rect.right() - 1 if open_start else rect.left() + 1
             painter.drawLine(QLineF(known, top - 2, known, top + height + 2))
         if flags & UNCERTAIN:
-            pen = QPen(style.INK, 1.4, Qt.PenStyle.DotLine)
-            painter.setPen(pen)
+            painter.setPen(self._dotted_pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(rect.adjusted(-2, -2, 2, 2))
-        # The type's shape at the start of the span, so the type reads without colour.
+            painter.drawRect(shown.adjusted(-2, -2, 2, 2))
+        # The type's shape at the start of the span (or of its part in view), so the type reads
+        # without colour.
         if rect.width() >= height * 1.4:
-            marker_x = (
-                max(rect.left() + height * 0.75, strict[0] + height * 0.75)
-                if kind == MarkKind.APPROXIMATE
-                else rect.left() + height * 0.75
-            )
+            inset = height * 0.75
             if kind == MarkKind.OPEN and flags & OPEN_START:
-                marker_x = rect.right() - height * 0.75
+                marker_x = min(rect.right(), view_right) - inset
+            elif kind == MarkKind.APPROXIMATE:
+                marker_x = max(strict[0], left_shown) + inset
+            else:
+                marker_x = left_shown + inset
             self._paint_point(painter, event_type, marker_x, y, height * 0.42, 0)
 
     def _paint_halo(
@@ -415,54 +482,18 @@ class TimelinePainter:
         painter.save()
         painter.setClipRect(layout.header)
         painter.fillRect(layout.header, style.HEADER_BACKGROUND)
-        main_metrics = QFontMetricsF(self.font_lane)
-        small_metrics = QFontMetricsF(self.font_lane_small)
         inner = layout.header.width() - 20
+        # Lanes just above and below come into view next: read their headers now, in one go.
+        if frame.lanes:
+            first, last = frame.lanes[0].lane, frame.lanes[-1].lane
+            self.labels.prefetch(self.data.lanes[max(0, first - 20) : last + 21])
         for lane in frame.lanes:
-            label = self.labels(self.data.lanes[lane.lane])
-            if self.data.group_by == "type":
-                event_type = str(self.data.lanes[lane.lane].value)
-                self._paint_point(painter, event_type, 16, lane.top + lane.height / 2, 6, 0)
-                left = 30.0
+            if self._raster:
+                # A header is drawn once into an image and then copied while it stays in view.
+                image = self._header_pixmap(lane.lane, layout.header.width(), lane.height)
+                painter.drawPixmap(QPointF(0, lane.top), image)
             else:
-                left = 10.0
-            width = inner - left + 10
-            painter.setPen(style.INK)
-            painter.setFont(self.font_lane)
-            room = width - (
-                small_metrics.horizontalAdvance(label.secondary) + 10
-                if label.secondary and lane.height < 40
-                else 0
-            )
-            main = main_metrics.elidedText(label.main, Qt.TextElideMode.ElideRight, room)
-            if label.secondary and lane.height < 40:
-                # One line: the name, then the quieter code beside it.
-                painter.drawText(
-                    QRectF(left, lane.top, width, lane.height),
-                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                    main,
-                )
-                painter.setFont(self.font_lane_small)
-                painter.setPen(style.QUIET_INK)
-                painter.drawText(
-                    QRectF(left, lane.top, width, lane.height),
-                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                    label.secondary,
-                )
-            elif label.secondary:
-                painter.drawText(QPointF(left, lane.top + 18), main)
-                painter.setFont(self.font_lane_small)
-                painter.setPen(style.QUIET_INK)
-                secondary = small_metrics.elidedText(
-                    label.secondary, Qt.TextElideMode.ElideRight, width
-                )
-                painter.drawText(QPointF(left, lane.top + 34), secondary)
-            else:
-                painter.drawText(
-                    QRectF(left, lane.top, width, lane.height),
-                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                    main,
-                )
+                self._paint_header(painter, lane.lane, lane.top, lane.height, inner)
         painter.setPen(QPen(style.GRID, 1))
         painter.drawLine(
             QLineF(
@@ -473,6 +504,73 @@ class TimelinePainter:
             )
         )
         painter.restore()
+
+    def _header_pixmap(self, lane_number: int, width: float, height: float) -> QPixmap:
+        key = (lane_number, width, height, self._ratio)
+        found = self._headers.get(key)
+        if found is None:
+            if len(self._headers) > 400:
+                self._headers.clear()
+            found = QPixmap(round(width * self._ratio), round(height * self._ratio))
+            found.setDevicePixelRatio(self._ratio)
+            found.fill(Qt.GlobalColor.transparent)
+            header_painter = QPainter(found)
+            header_painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            header_painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            self._paint_header(header_painter, lane_number, 0.0, height, width - 20)
+            header_painter.end()
+            self._headers[key] = found
+        return found
+
+    def _paint_header(
+        self, painter: QPainter, lane_number: int, top: float, height: float, inner: float
+    ) -> None:
+        main_metrics = QFontMetricsF(self.font_lane)
+        small_metrics = QFontMetricsF(self.font_lane_small)
+        label = self.labels(self.data.lanes[lane_number])
+        if self.data.group_by == "type":
+            event_type = str(self.data.lanes[lane_number].value)
+            self._paint_point(painter, event_type, 16, top + height / 2, 6, 0)
+            left = 30.0
+        else:
+            left = 10.0
+        width = inner - left + 10
+        painter.setPen(style.INK)
+        painter.setFont(self.font_lane)
+        room = width - (
+            small_metrics.horizontalAdvance(label.secondary) + 10
+            if label.secondary and height < 40
+            else 0
+        )
+        main = main_metrics.elidedText(label.main, Qt.TextElideMode.ElideRight, room)
+        if label.secondary and height < 40:
+            # One line: the name, then the quieter code beside it.
+            painter.drawText(
+                QRectF(left, top, width, height),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                main,
+            )
+            painter.setFont(self.font_lane_small)
+            painter.setPen(style.QUIET_INK)
+            painter.drawText(
+                QRectF(left, top, width, height),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                label.secondary,
+            )
+        elif label.secondary:
+            painter.drawText(QPointF(left, top + 18), main)
+            painter.setFont(self.font_lane_small)
+            painter.setPen(style.QUIET_INK)
+            secondary = small_metrics.elidedText(
+                label.secondary, Qt.TextElideMode.ElideRight, width
+            )
+            painter.drawText(QPointF(left, top + 34), secondary)
+        else:
+            painter.drawText(
+                QRectF(left, top, width, height),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                main,
+            )
 
     def _paint_axis(
         self, painter: QPainter, axis: object, frame: Frame, layout: Layout, state: ViewState
@@ -522,8 +620,26 @@ class TimelinePainter:
 
     def legend_entries(self) -> list[str]:
         """Event types present in the data, in vocabulary order."""
-        present = set(np.unique(self.data.type).tolist()) if len(self.data) else set()
-        return [t for i, t in enumerate(self.data.types) if i in present]
+        return self._legend_types
+
+    def _legend_pixmap(self, layout: Layout) -> QPixmap:
+        """The legend changes only with the width: drawn once, then copied."""
+        key = (layout.legend.width(), self._ratio)
+        if self._legend_cache is None or self._legend_cache[0] != key:
+            pixmap = QPixmap(
+                round(layout.legend.width() * self._ratio),
+                round(layout.legend.height() * self._ratio),
+            )
+            pixmap.setDevicePixelRatio(self._ratio)
+            pixmap.fill(QColor("#FAFBFC"))
+            legend_painter = QPainter(pixmap)
+            legend_painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            legend_painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            moved = QRectF(0, 0, layout.legend.width(), layout.legend.height())
+            self._paint_legend(legend_painter, replace(layout, legend=moved))
+            legend_painter.end()
+            self._legend_cache = (key, pixmap)
+        return self._legend_cache[1]
 
     def _paint_legend(self, painter: QPainter, layout: Layout) -> None:
         rect = layout.legend

@@ -11,7 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -106,7 +106,12 @@ class TimelinePanel(QWidget):
     event_activated = Signal(str)
 
     def __init__(
-        self, catalogue: Catalogue, parent: QWidget | None = None, *, group_by: GroupBy = "work"
+        self,
+        catalogue: Catalogue,
+        parent: QWidget | None = None,
+        *,
+        group_by: GroupBy = "work",
+        wait: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("timeline_panel")
@@ -137,8 +142,8 @@ class TimelinePanel(QWidget):
         self.export_button = QPushButton("Export…", self)
         self.table_button = QPushButton("Table", self)
         self.table_button.setCheckable(True)
-        self.table_button.setToolTip("Show the same events as a sortable table (Ctrl+T)")
-        self.table_button.setShortcut(QKeySequence("Ctrl+T"))
+        self.table_button.setToolTip("Show the same events as a sortable table (Ctrl+Shift+T)")
+        self.table_button.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.message = QLabel(self)
         self.message.setObjectName("timeline_message")
         self.range_label = QLabel(self)
@@ -198,7 +203,11 @@ class TimelinePanel(QWidget):
         self.canvas.event_activated.connect(self.event_activated)
         self.table.doubleClicked.connect(self._table_activated)
         self.table.activated.connect(self._table_activated)
-        self.reload(wait=True)
+        # A large catalogue takes seconds to read: with wait=False (the main window) the events
+        # are read off the GUI thread, and only once the panel is first shown.
+        self._loaded_once = wait
+        if wait:
+            self.reload(wait=True)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -260,6 +269,22 @@ class TimelinePanel(QWidget):
         if self.table_button.isChecked() != shown:
             self.table_button.setChecked(shown)
         (self.table if shown else self.canvas).setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.reload()
+
+    def follow_selection(self, kind: str, uuid: str) -> None:
+        """For the main window's ``selection_changed``: a work highlights its events, an event
+        is selected; anything else clears the highlight."""
+        if kind == "work":
+            self.highlight_work(uuid)
+        elif kind == "event":
+            self.canvas.select_event(uuid)
+        else:
+            self.highlight_work(None)
 
     def highlight_work(self, uuid: str | None) -> None:
         """For the main window's selection: highlight this work's events."""
