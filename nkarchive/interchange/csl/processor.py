@@ -76,6 +76,7 @@ class CitationProcessor:
         self._first_note: dict[str, int] = {}
         self._bibliography_order = self._sorted_for_bibliography()
         disambiguate(self)
+        self._bibliography_markup: list[str] | None = None
 
     @property
     def item_ids(self) -> list[str]:
@@ -105,7 +106,14 @@ class CitationProcessor:
     # --- bibliography -----------------------------------------------------------------------
 
     def bibliography_markup(self) -> list[str]:
-        """Entries as marked-up strings (before conversion to an output format)."""
+        """Entries as marked-up strings (before conversion to an output format). Rendered once:
+        the markup does not depend on the format, so text, HTML and RTF are each only a
+        conversion of it (a bundle writes two formats of thousands of entries)."""
+        if self._bibliography_markup is None:
+            self._bibliography_markup = self._render_bibliography_markup()
+        return list(self._bibliography_markup)
+
+    def _render_bibliography_markup(self) -> list[str]:
         section = self.style.bibliography_section
         if section is None:
             return []
