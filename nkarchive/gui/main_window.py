@@ -163,6 +163,18 @@ class MainWindow(QMainWindow):
         """Put the timeline widget into its dock (the timeline calls `open_record` to open events)."""
         self.timeline_dock.setWidget(widget)
 
+    def _show_timeline(self, catalogue: Catalogue) -> None:
+        """The catalogue's timeline in its dock; it reads its events once the dock is first shown."""
+        from nkarchive.gui.timeline.panel import TimelinePanel
+
+        old = self.timeline_dock.widget()
+        panel = TimelinePanel(catalogue, self.timeline_dock, wait=False)
+        panel.event_activated.connect(lambda uuid: self.open_record("event", uuid))
+        self.selection_changed.connect(panel.follow_selection)
+        self.set_timeline_widget(panel)
+        if old is not None:
+            old.deleteLater()
+
     def _action(
         self, menu: Any, text_: str, slot: Callable[[], Any], shortcut: Any = None
     ) -> QAction:
@@ -242,6 +254,7 @@ class MainWindow(QMainWindow):
         gui_settings.remember_catalogue(catalogue.path)
         self.show_kind(self.kind if self.kind in LIST_SPECS else "work")
         self.update_undo_actions()
+        self._show_timeline(catalogue)
 
     def model_for(self, kind: str) -> RecordListModel:
         if kind not in self.models:
