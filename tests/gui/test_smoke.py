@@ -24,7 +24,7 @@ def test_main_window_lists_the_demo_works(qtbot: QtBot, demo_catalogue: Catalogu
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    views = [v for v in window.findChildren(QAbstractItemView) if v.objectName() == "work_list"]
+    views = [v for v in window.findChildren(QAbstractItemView) if v.objectName() == "record_list"]
     assert views, "the main window has a list of works"
     texts = visible_texts(views[0])
     assert views[0].model().rowCount() == demo_catalogue.counts()["work"]
