@@ -116,16 +116,26 @@ class SelfTestRun:
     folder: Path
     catalogues: list[Any] = field(default_factory=list)
     _demo: Any = None
+    _demo_failure: str | None = None
 
     def path(self, name: str) -> Path:
         return self.folder / name
 
     def demo(self) -> Any:
-        """The demo catalogue, built on first use (the "demo catalogue" check builds it)."""
+        """The demo catalogue, built on first use (the "demo catalogue" check builds it); once
+        it could not be made, every check that needs it fails saying why, without retrying."""
+        if self._demo_failure is not None:
+            raise CheckFailed(
+                f"needs the demo catalogue, which could not be made: {self._demo_failure}"
+            )
         if self._demo is None:
             from nkarchive.interchange.demo import build_demo
 
-            self._demo = self.keep(build_demo(self.path(f"demo{paths.CATALOGUE_SUFFIX}")))
+            try:
+                self._demo = self.keep(build_demo(self.path(f"demo{paths.CATALOGUE_SUFFIX}")))
+            except Exception as exc:
+                self._demo_failure = f"{type(exc).__name__}: {exc}"
+                raise
         return self._demo
 
     def keep(self, catalogue: Any) -> Any:

@@ -115,3 +115,25 @@ def test_the_installed_checks_cover_every_feature_that_exists() -> None:
         "citation styles", "bundle export and import", "main window", "forms", "timeline",
         "Hangul font",
     } <= names  # fmt: skip
+
+
+def test_when_the_demo_cannot_be_made_the_checks_needing_it_say_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import nkarchive.interchange.demo as demo
+
+    def broken(path: Path) -> None:
+        raise FileNotFoundError("resource missing from this installation: demo/catalogue.json")
+
+    monkeypatch.setattr(demo, "build_demo", broken)
+    checks = [Check(n, lambda run: str(run.demo()), None) for n in ("first", "second")]
+    results = lines(run_checks(checks, watched=[tmp_path]))
+    passed, detail = results["first"]
+    assert passed is False
+    assert detail.startswith(
+        "FileNotFoundError: resource missing from this installation: demo/catalogue.json"
+    )
+    assert results["second"] == (
+        False, "needs the demo catalogue, which could not be made: FileNotFoundError: "
+        "resource missing from this installation: demo/catalogue.json",
+    )  # fmt: skip
