@@ -230,7 +230,16 @@ def build_frame(
     first_day = scale.day_at(scale.left - POINT_RADIUS)
     last_day = scale.day_at(scale.left + scale.width + POINT_RADIUS)
     found: list[tuple[int, NDArray[np.intp]]] = []
+    busy: dict[int, int] = {}  # lanes drawn as density without looking at their events one by one
     for lane in geometry.visible_lanes(len(data.lanes)):
+        start, stop = data.lane_range(lane)
+        if stop - start > BUSY_LANE:
+            starts = data.draw_lower[start:stop]
+            beginning = int(np.searchsorted(starts, first_day, side="left"))
+            in_view = int(np.searchsorted(starts, last_day, side="right")) - beginning
+            if in_view > max_marks_per_lane:
+                busy[lane] = in_view
+                continue
         found.append((lane, data.visible_in_lane(lane, first_day, last_day)))
     # The lanes with fewest events keep their marks first, so a few busy lanes do not turn the
     # whole frame into density.
@@ -240,6 +249,10 @@ def build_frame(
         if positions.size <= max_marks_per_lane and positions.size <= budget:
             marked.add(lane)
             budget -= positions.size
+    for lane, count in busy.items():
+        lane_frame = LaneFrame(lane, geometry.lane_top(lane), geometry.lane_height, count)
+        lane_frame.density = density_cache(data).density(lane, scale)
+        frame.lanes.append(lane_frame)
     for lane, positions in found:
         lane_frame = LaneFrame(lane, geometry.lane_top(lane), geometry.lane_height, positions.size)
         if lane in marked:
@@ -250,4 +263,5 @@ def build_frame(
         else:
             lane_frame.density = density(data, positions, scale)
         frame.lanes.append(lane_frame)
+    frame.lanes.sort(key=lambda item: item.lane)
     return frame

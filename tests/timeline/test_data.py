@@ -215,3 +215,12 @@ def test_busy_lanes_get_the_same_density_from_their_running_totals() -> None:
         assert cached.reshape(blocks, -1).sum(axis=1) == pytest.approx(
             direct.reshape(blocks, -1).sum(axis=1), rel=0.1, abs=3
         )
+
+
+def test_a_busy_lane_in_a_wide_view_is_drawn_from_its_running_totals() -> None:
+    data = synthetic_data(np.random.default_rng(13), 30_000, 1)
+    scale = TimeScale(700_000, 760_000, 0, 1000)
+    frame = build_frame(data, scale, LaneGeometry(0, 400, 40))
+    (lane,) = frame.lanes
+    assert lane.marks is None and lane.density is not None
+    assert lane.density.sum() == pytest.approx(len(data), rel=1e-6)
