@@ -30,6 +30,7 @@ from nkarchive.search.columns import (
     rowid_range,
 )
 from nkarchive.search.compiler import KindQuery, compile_kind, field_groups, quote
+from nkarchive.search.connections import reading
 from nkarchive.search.documents import RecordDoc, key_kind, read_docs
 from nkarchive.search.grammar import And, Codes, Fact, Node, Not, Or, Words, Years, leaves, parse
 from nkarchive.search.normalize import fold_text, query_key, value_keys
@@ -453,11 +454,14 @@ def count_all(connection: Connection, compiled: dict[str, KindQuery]) -> dict[st
 
 
 def _interruptible(connection: Connection, cancel: CancelToken | None) -> None:
-    if cancel is None:
-        return
+    """Let `cancel` stop SQLite mid-statement (or, with None, take an earlier token's handler
+    off this thread's reused connection)."""
     raw = connection.connection.dbapi_connection
     if isinstance(raw, sqlite3.Connection):
-        raw.set_progress_handler(lambda: 1 if cancel.cancelled else 0, 2000)
+        if cancel is None:
+            raw.set_progress_handler(None, 0)
+        else:
+            raw.set_progress_handler(lambda: 1 if cancel.cancelled else 0, 2000)
 
 
 def search(
@@ -483,7 +487,7 @@ def search(
     ):
         return result  # nothing searchable was typed (only punctuation, say)
     try:
-        with catalogue.engine.connect() as connection:
+        with reading(catalogue.engine) as connection:
             _interruptible(connection, cancel)
             compiled = {kind: compile_kind(tree, kind) for kind in wanted}
             totals = count_all(connection, compiled)
@@ -528,7 +532,7 @@ def ids_matching(
 ) -> list[int]:
     """The ids of the records of `kind` that match `query`, in id order."""
     sql, params = ids_sql(query, kind, via_work=via_work)
-    with catalogue.engine.connect() as connection:
+    with reading(catalogue.engine) as connection:
         return sorted(int(i) for i in connection.execute(text(sql), params).scalars())
 
 
