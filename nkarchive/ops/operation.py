@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import uuid as uuid_module
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,6 +41,7 @@ RESTRICTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "event": (("children", "has {n} event(s) within it, such as festival showings"),),
     "manifestation": (("items", "has {n} copy/copies"),),
 }
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 CITATION_TARGETS = ("work", "title", "credit", "event", "agent", "agent_name", "manifestation", "item")
 # Within each group (same work, same agent, same fact) only one record may be preferred.
 PREFERRED_GROUPS: dict[str, tuple[str, ...]] = {
@@ -136,6 +138,7 @@ class Operation:
         inserts: list[dict[str, Any]] = []
         seen: set[str] = set()
         bounds: dict[str, tuple[str | None, str | None]] = {}
+        spec_columns = [s.column for s in specs.values()]
         for index, values in enumerate(rows):
             errors: list[FieldError] = []
             if "uuid" in values:
@@ -168,13 +171,15 @@ class Operation:
                         if value not in bounds:  # imports repeat dates; parse each once
                             bounds[value] = date_bounds(value)
                         attributes[f"{name}_lower"], attributes[f"{name}_upper"] = bounds[value]
-            merged = {s.column: attributes.get(s.column) for s in specs.values()}
+            merged = {column: attributes.get(column) for column in spec_columns}
             errors += cross_field_errors(kind, merged)
             if errors:
                 raise ValidationError(kind, errors, f"#{index + 1} of {len(rows)} ({record_uuid})")
-            row = {name: (default() if callable(default) else default) for name, default in defaults.items()}
-            row.update({column_of[key]: value for key, value in attributes.items()})
+            row = {column_of[key]: value for key, value in attributes.items()}
             row["id"], row["uuid"] = next_id + index, record_uuid
+            for name, default in defaults.items():
+                if name not in row:  # not made and thrown away: a default can be a fresh UUID
+                    row[name] = default() if callable(default) else default
             inserts.append(row)
             self._row_ids[(kind, record_uuid)] = row["id"]
         self._keep_one_preferred(kind, inserts)
@@ -375,10 +380,13 @@ def _existing_uuids(session: Session, cls: type[Record], uuids: list[str]) -> se
 
 
 def _uuid_errors(cls: type[Record], value: Any, taken: set[str], seen: set[str]) -> list[FieldError]:
-    try:
-        normal = str(uuid_module.UUID(str(value)))
-    except ValueError:
-        return [FieldError("uuid", f"{value!r} is not a UUID")]
+    if isinstance(value, str) and CANONICAL_UUID.fullmatch(value):
+        normal = value  # already as str(UUID(value)) writes it (every bundle's UUIDs are)
+    else:
+        try:
+            normal = str(uuid_module.UUID(str(value)))
+        except ValueError:
+            return [FieldError("uuid", f"{value!r} is not a UUID")]
     if normal in taken or normal in seen:
         return [FieldError("uuid", f"a {cls.KIND} with id {normal} already exists")]
     return []
@@ -398,10 +406,14 @@ def _record_class(kind: str) -> type[Record]:
         raise ValueError(f"unknown kind of record {kind!r}") from None
 
 
+# One encoder for every logged value: json.dumps with options builds a new one per call.
+_LOG_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def _log_value(value: Any) -> str | None:
     if value is None or isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _LOG_ENCODER.encode(value)
 
 
 def change_log_rows(
