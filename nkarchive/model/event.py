@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nkarchive.model.base import Base, Record
@@ -20,7 +20,11 @@ class Event(Record, Base):
     """Something that happened, usually to a work; a festival edition is an event with no work."""
 
     __tablename__ = "event"
-    __table_args__ = (Index("ix_event_date_bounds", "date_lower", "date_upper"),)
+    __table_args__ = (
+        Index("ix_event_date_bounds", "date_lower", "date_upper"),
+        Index("ix_event_long_date", "date_lower", "date_upper",  # migration 0003, for `year:`
+              sqlite_where=text("julianday(date_upper) - julianday(date_lower) > 366")),
+    )  # fmt: skip
     KIND = "event"
 
     work_id: Mapped[int | None] = mapped_column(

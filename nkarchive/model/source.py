@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nkarchive.model.base import Base, Record
@@ -19,6 +19,11 @@ class Source(Record, Base):
     """A newspaper article, book, broadcast, web page, festival catalogue, testimony, ..."""
 
     __tablename__ = "source"
+    __table_args__ = (  # for `year:` searches (migration 0003)
+        Index("ix_source_date_bounds", "date_lower", "date_upper"),
+        Index("ix_source_long_date", "date_lower", "date_upper",
+              sqlite_where=text("julianday(date_upper) - julianday(date_lower) > 366")),
+    )  # fmt: skip
     KIND = "source"
 
     source_type: Mapped[str] = mapped_column(String(32), default="webpage")

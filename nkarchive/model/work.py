@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nkarchive.model.base import Base, Record
@@ -21,6 +21,11 @@ class Work(Record, Base):
     """A film (or series, newsreel, ...): the intellectual creation."""
 
     __tablename__ = "work"
+    __table_args__ = (  # for `year:` searches (migration 0003)
+        Index("ix_work_production_date_bounds", "production_date_lower", "production_date_upper"),
+        Index("ix_work_long_production_date", "production_date_lower", "production_date_upper",
+              sqlite_where=text("julianday(production_date_upper) - julianday(production_date_lower) > 366")),
+    )  # fmt: skip
     KIND = "work"
 
     identifier: Mapped[str | None] = mapped_column(String(64), unique=True)

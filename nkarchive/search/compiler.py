@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from nkarchive.korean import contains_hangul
@@ -77,6 +78,11 @@ class KindQuery:
     condition: str | None
     params: dict[str, Any]
     never: bool = False
+    # For a query that is only a year range: disjoint conditions, each one range of an index,
+    # whose counts add up to the count; and the condition again, kept off the indexes, for
+    # reading a dense result in id order (see DateRange).
+    parts: tuple[str, ...] = ()
+    in_id_order: str | None = None
 
     @property
     def table(self) -> str:
@@ -315,15 +321,8 @@ class Compiler:
         return Sql(f"r.id IN ({cited})") if cited else Always(False)
 
     def years(self, years: Years) -> Piece:
-        column = {"work": "production_date", "event": "date", "source": "date"}.get(self.kind)
-        if column is None:
-            return Always(False)
-        conditions = [f"r.{column}_lower IS NOT NULL"]
-        if years.lower is not None:
-            conditions.append(f"r.{column}_upper >= {self.params.add(years.lower)}")
-        if years.upper is not None:
-            conditions.append(f"r.{column}_lower <= {self.params.add(years.upper)}")
-        return Sql(" AND ".join(conditions))
+        ranges = DateRange.of(self.kind, years, self.params)
+        return Always(False) if ranges is None else Sql(ranges.overlap())
 
     def codes(self, codes: Codes) -> Piece:
         kind, values = self.kind, self.params.add_all(codes.codes)
@@ -389,6 +388,70 @@ class Compiler:
         return conditions.get(fact, {}).get(kind)
 
 
+# A date whose bounds lie further apart than this (`198X`, `1985/1995`, `[..1972]`) is "long"
+# and kept in a partial index of its own (migration 0003); all others are found near their start.
+LONG_SPAN_DAYS = 366
+DATE_COLUMNS = {"work": "production_date", "event": "date", "source": "date"}
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """`year:` as SQL. A record matches when its date's bounds overlap the range. Overlap cannot
+    be one range of an index, so counting it from `lower <= B AND upper >= A` reads every date
+    before B. Split instead: dates that start inside the range, short dates that start less than
+    LONG_SPAN_DAYS before it and reach into it, and long dates (their own small index) that start
+    before it and reach into it; each part is one index range, and they never overlap."""
+
+    column: str
+    lower: str | None  # bound parameter names
+    upper: str | None
+    before: str | None  # lower bound less LONG_SPAN_DAYS
+
+    @classmethod
+    def of(cls, kind: str, years: Years, params: Params) -> DateRange | None:
+        column = DATE_COLUMNS.get(kind)
+        if column is None:
+            return None
+        before = None
+        if years.lower is not None:
+            start = date.fromisoformat(years.lower)
+            before = max(date.min, start - timedelta(days=LONG_SPAN_DAYS)).isoformat()
+        return cls(
+            column,
+            None if years.lower is None else params.add(years.lower),
+            None if years.upper is None else params.add(years.upper),
+            None if before is None else params.add(before),
+        )
+
+    def _span(self, plus: str = "") -> str:
+        c = self.column
+        return f"julianday({plus}r.{c}_upper) - julianday({plus}r.{c}_lower)"
+
+    def overlap(self, plus: str = "") -> str:
+        """The whole condition (`plus` = "+" keeps the planner off the date indexes)."""
+        c = self.column
+        conditions = [f"{plus}r.{c}_lower IS NOT NULL"]
+        if self.lower is not None:
+            conditions.append(f"{plus}r.{c}_upper >= {self.lower}")
+        if self.upper is not None:
+            conditions.append(f"{plus}r.{c}_lower <= {self.upper}")
+        return " AND ".join(conditions)
+
+    def parts(self) -> tuple[str, ...]:
+        c, low, high = self.column, self.lower, self.upper
+        inside = f"r.{c}_lower >= {low}" if low else f"r.{c}_lower IS NOT NULL"
+        if high:
+            inside += f" AND r.{c}_lower <= {high}"
+        if low is None:
+            return (inside,)
+        reaching = f"r.{c}_lower < {low} AND r.{c}_upper >= {low}"
+        return (
+            inside,
+            f"r.{c}_lower >= {self.before} AND {reaching} AND {self._span()} <= {LONG_SPAN_DAYS}",
+            f"{self._span()} > {LONG_SPAN_DAYS} AND {reaching}",
+        )
+
+
 def _role_fields() -> set[str]:
     from nkarchive.search.grammar import FIELD_KINDS, TEXT_FIELDS
 
@@ -417,6 +480,14 @@ def compile_kind(
     compiler = Compiler(kind, restrict=restrict, restrict_keys=restrict_keys, via_work=via_work)
     if tree is None:
         return KindQuery(kind, None, None, {})
+    if isinstance(tree, Years):
+        ranges = DateRange.of(kind, tree, compiler.params)
+        if ranges is None:
+            return KindQuery(kind, None, None, {}, never=True)
+        return KindQuery(
+            kind, None, ranges.overlap(), compiler.params.values,
+            parts=ranges.parts(), in_id_order=ranges.overlap(plus="+"),
+        )  # fmt: skip
     # The top level's conjuncts are kept apart: FTS parts become one index lookup, the rest a
     # condition on the records joined to it.
     items = tree.items if isinstance(tree, And) else (tree,)

@@ -118,18 +118,45 @@ class Step:
         ), params
 
     def count(self, connection: Connection) -> int:
-        if self.query.never:
+        q = self.query
+        if q.never:
             return 0
+        if q.parts and self.fts is None:
+            return sum(
+                int(connection.execute(text(f"SELECT count(*) FROM {q.table} r WHERE {part}"),
+                                       q.params).scalar() or 0)
+                for part in q.parts
+            )  # fmt: skip
         sql, params = self._shape("count", order=False)
         return int(connection.execute(text(sql), params).scalar() or 0)
 
-    def ids(self, connection: Connection, limit: int | None = None, offset: int = 0) -> list[int]:
-        if self.query.never:
+    def ids(
+        self,
+        connection: Connection,
+        limit: int | None = None,
+        offset: int = 0,
+        total: int | None = None,
+    ) -> list[int]:
+        """Matching ids in id order; `total`, the count if known, lets a year range choose how
+        to read them."""
+        q = self.query
+        if q.never:
             return []
+        page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        if q.parts and self.fts is None and q.in_id_order is not None:
+            total = self.count(connection) if total is None else total
+            top = connection.execute(text(f"SELECT max(id) FROM {q.table}")).scalar() or 0
+            if limit is not None and total * DENSE >= int(top):
+                # Dense: the page is found within a few thousand rows read in id order.
+                sql = f"SELECT r.id FROM {q.table} r WHERE {q.in_id_order} ORDER BY r.id"
+            else:  # sparse: every match from the indexes, then sorted
+                union = " UNION ALL ".join(
+                    f"SELECT r.id FROM {q.table} r WHERE {p}" for p in q.parts
+                )
+                sql = f"SELECT id FROM ({union}) ORDER BY id"
+            return [int(i) for i in connection.execute(text(sql + page), q.params).scalars()]
         sql, params = self._shape("ids", order=True)
-        if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return [int(i) for i in connection.execute(text(sql), params).scalars()]
+        return [int(i) for i in connection.execute(text(sql + page), params).scalars()]
 
 
 def _free_words(tree: Node | None) -> list[Words]:
@@ -180,16 +207,23 @@ def tiers(tree: Node | None, kind: str, full: KindQuery) -> list[tuple[float, St
     return steps
 
 
+# A year range's matches are read in id order when at least one record in DENSE matches.
+DENSE = 50
 RANK_ALL = 300  # up to this many hits, rank them all in Python from their index rows
 
 
 def rank_all(
-    connection: Connection, tree: Node | None, full: KindQuery, limit: int, offset: int
+    connection: Connection,
+    tree: Node | None,
+    full: KindQuery,
+    limit: int,
+    offset: int,
+    total: int | None = None,
 ) -> list[tuple[int, float]]:
     """A small result ranked whole: every hit's tier worked out from its index row, as the
     tier queries would place it."""
     kind = full.kind
-    ids = Step(full, full.fts).ids(connection)
+    ids = Step(full, full.fts).ids(connection, total=total)
     if not ids:
         return []
     free = [p for w in _free_words(tree) if (p := _probe(w, kind)) is not None]
@@ -252,9 +286,14 @@ def _tier(
 
 
 def ranked_ids(
-    connection: Connection, steps: Sequence[tuple[float, Step]], limit: int, offset: int
+    connection: Connection,
+    steps: Sequence[tuple[float, Step]],
+    limit: int,
+    offset: int,
+    total: int | None = None,
 ) -> list[tuple[int, float]]:
-    """The page [offset, offset + limit) of ids in tier order, with their tier's score."""
+    """The page [offset, offset + limit) of ids in tier order, with their tier's score
+    (`total`: the count of the whole query, when known)."""
     page: list[tuple[int, float]] = []
     skip = offset
     for score, step in steps:
@@ -265,7 +304,7 @@ def ranked_ids(
             if skip >= size:
                 skip -= size
                 continue
-        ids = step.ids(connection, limit - len(page), skip)
+        ids = step.ids(connection, limit - len(page), skip, total if len(steps) == 1 else None)
         skip = 0
         page.extend((record_id, score) for record_id in ids)
     return page
@@ -501,9 +540,9 @@ def search(
                     result.hits_by_kind[kind] = []
                     continue
                 if result.total_by_kind[kind] <= RANK_ALL and _conjunction(tree):
-                    page = rank_all(connection, tree, full, limit, offset)
+                    page = rank_all(connection, tree, full, limit, offset, totals[kind])
                 else:
-                    page = ranked_ids(connection, steps, limit, offset)
+                    page = ranked_ids(connection, steps, limit, offset, totals[kind])
                 result.hits_by_kind[kind] = finish_page(connection, kind, tree, page)
     except Exception as exc:
         if cancel is not None and cancel.cancelled:

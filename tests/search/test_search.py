@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from nkarchive import ops
 from nkarchive.search import event_ids_matching, ids_sql, search, work_ids_matching
 from nkarchive.search.engine import CancelToken, SearchCancelled
 from nkarchive.store.catalogue import Catalogue
@@ -213,3 +214,33 @@ def test_tier_queries_rank_as_the_whole_result_ranking_does(
     paged = [search(films.catalogue, query, limit=1, offset=n).hits_by_kind for n in range(3)]
     for kind, hits in by_tiers.hits_by_kind.items():
         assert [p[kind][0].uuid for p in paged if p[kind]] == [h.uuid for h in hits][:3]
+
+
+def test_a_year_range_finds_every_date_that_overlaps_it(catalogue: Catalogue) -> None:
+    dated = {}
+    with ops.operation(catalogue, "Add dated films") as op:
+        for date in ("1984", "1984-06/1985-02", "198X", "[..1972]", "1985/..", "1987-03-02",
+                     "1990", "19XX"):  # fmt: skip
+            work = op.create(
+                "work", {"form": "feature", "record_status": "draft", "production_date": date}
+            )
+            op.create(
+                "title", {"work": work.uuid, "text": f"Film of {date}", "title_type": "original"}
+            )
+            dated[date] = work.uuid
+    expected = {dated[d] for d in ("1984-06/1985-02", "198X", "1985/..", "1987-03-02", "19XX")}
+    result = search(catalogue, "year:1985..1989", kinds=["work"])
+    assert {hit.uuid for hit in result.hits} == expected
+    assert result.total_by_kind["work"] == len(expected)
+    assert set(work_ids_matching(catalogue, "year:1985..1989")) == {
+        hit.record_id for hit in result.hits
+    }
+    assert {hit.uuid for hit in search(catalogue, "year:..1972", kinds=["work"]).hits} == {
+        dated["[..1972]"],
+        dated["19XX"],
+    }
+    later = search(catalogue, "year:1986..", kinds=["work"])
+    assert {hit.uuid for hit in later.hits} == {
+        dated[d] for d in ("198X", "1985/..", "1987-03-02", "1990", "19XX")
+    }
+    assert later.total_by_kind["work"] == 5
