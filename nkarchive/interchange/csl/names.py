@@ -322,13 +322,16 @@ def render_names(renderer: Renderer, node: Node, ctx: Context) -> Result:
         et_al_node = inherited.et_al
         label_node = inherited.label
         label_before = inherited.label_before_name
-    options = _options(renderer, name_node, ctx)
     variables = [v for v in node.variables if v not in ctx.suppressed]
     if not variables and node.variables:
         return "", False, False
-    present = [(v, ctx.item.names[v]) for v in variables if ctx.item.names.get(v)]
+    names_of = ctx.item.names
+    present = [(v, names_of[v]) for v in variables if names_of.get(v)]
+    if not present and node.substitute is None:
+        return "", True, False  # most cs:names of a big style name no one in a given item
     outputs: list[str] = []
     if present:
+        options = _options(renderer, name_node, ctx)
         # An editor who is also the translator is named once, with a combined label.
         names_by_var = dict(present)
         if (

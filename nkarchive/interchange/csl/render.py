@@ -115,7 +115,7 @@ class Renderer:
         }
         self._locale_dates: dict[str, Node] = {}
         self.name_option_cache: dict[tuple[object, ...], dict[str, str]] = {}
-        self._tests: dict[int, Callable[[Context], bool]] = {}
+        self._branches: dict[int, list[tuple[Callable[[Context], bool] | None, list[Node]]]] = {}
 
     # --- plumbing ------------------------------------------------------------------------
 
@@ -131,9 +131,9 @@ class Renderer:
         handlers = self.handlers
         for node in nodes:
             if node.tag == "choose":
-                for branch in node.children:
-                    if branch.tag == "else" or self.test(branch, ctx):
-                        c, r = self._collect(branch.children, ctx, texts)
+                for test, children in self.branches(node):
+                    if test is None or test(ctx):
+                        c, r = self._collect(children, ctx, texts)
                         called = called or c
                         rendered = rendered or r
                         break
@@ -316,18 +316,22 @@ class Renderer:
         return self.decorate(node, text, ctx), True, True
 
     def render_choose(self, node: Node, ctx: Context) -> Result:
-        for branch in node.children:
-            if branch.tag == "else" or self.test(branch, ctx):
-                return self.render_children(branch.children, ctx)
+        for test, children in self.branches(node):
+            if test is None or test(ctx):
+                return self.render_children(children, ctx)
         return EMPTY
 
-    def test(self, branch: Node, ctx: Context) -> bool:
-        """Evaluate a cs:if / cs:else-if (compiled to a closure on first use)."""
-        compiled = self._tests.get(id(branch))
-        if compiled is None:
-            compiled = self._compile_test(branch)
-            self._tests[id(branch)] = compiled
-        return compiled(ctx)
+    def branches(self, choose: Node) -> list[tuple[Callable[[Context], bool] | None, list[Node]]]:
+        """A cs:choose as (compiled condition, children) pairs, None for cs:else: looked up once
+        per choose, not once per branch, as every entry of a bibliography walks them all."""
+        found = self._branches.get(id(choose))
+        if found is None:
+            found = [
+                (None if branch.tag == "else" else self._compile_test(branch), branch.children)
+                for branch in choose.children
+            ]
+            self._branches[id(choose)] = found
+        return found
 
     def _compile_test(self, branch: Node) -> Callable[[Context], bool]:
         """Turn a condition into a closure: type and plain-variable tests become set lookups,
