@@ -205,7 +205,7 @@ def load_timeline(
     """
     if group_by not in GROUPINGS:
         raise ValueError(f"cannot group the timeline by {group_by!r}; choose one of {GROUPINGS}")
-    plan = plan_filter(catalogue, chosen or EventFilter())
+    plan = plan_filter(chosen or EventFilter())
     sql = (
         f"SELECT e.id, e.date, e.event_type, coalesce(e.work_id, 0), {_LANE_SQL[group_by]} "
         f"FROM event e WHERE e.date IS NOT NULL AND ({plan.sql()})"
@@ -240,10 +240,6 @@ def load_timeline(
         name: np.concatenate(chunks) if chunks else np.empty(0, dtype=np.int64)
         for name, chunks in parts.items()
     }
-    if plan.event_ids is not None:
-        wanted = np.fromiter(plan.event_ids, dtype=np.int64)
-        keep = np.isin(joined["id"], wanted)
-        joined = {name: values[keep] for name, values in joined.items()}
     by_date = dates.columns() if dates.marks else {}
     undated = _count_undated(catalogue, plan)
     if by_date:
@@ -281,10 +277,10 @@ def _count_undated(catalogue: Catalogue, plan: FilterPlan) -> int:
     """Events the filter selects that have no date at all."""
     sql = f"SELECT e.id FROM event e WHERE e.date IS NULL AND ({plan.sql()})"
     with catalogue.engine.connect() as connection:
-        ids = [row[0] for row in connection.exec_driver_sql(sql, plan.params)]
-    if plan.event_ids is not None:
-        return len(set(ids) & set(plan.event_ids))
-    return len(ids)
+        row = connection.exec_driver_sql(
+            sql.replace("SELECT e.id", "SELECT count(*)", 1), plan.params
+        ).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _arranged(
