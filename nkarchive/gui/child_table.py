@@ -409,8 +409,14 @@ class ChildTable(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         if movable:
-            buttons.addWidget(self._button("Move up", "Ctrl+Up", lambda: self.move_current(-1)))
-            buttons.addWidget(self._button("Move down", "Ctrl+Down", lambda: self.move_current(1)))
+            for arrow, text, keys, step in (
+                ("↑", "Move up", "Ctrl+Up", -1),
+                ("↓", "Move down", "Ctrl+Down", 1),
+            ):
+                button = self._button(text, keys, lambda s=step: self.move_current(s))
+                button.setText(arrow)
+                button.setMaximumWidth(36)
+                buttons.addWidget(button)
         self.extra_buttons = buttons
         buttons.addStretch(1)
         self.errors = QLabel(self)

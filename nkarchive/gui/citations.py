@@ -172,9 +172,9 @@ class CitationPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((150, 64, 80, 70, 24)):
-            self.view.setColumnWidth(column, width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.activated.connect(lambda index: self._edit(index))
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.detail = QLabel(self)
@@ -206,7 +206,7 @@ class CitationPanel(QWidget):
         layout.addLayout(buttons)
         model.changed.connect(self.refresh)
         model.modelReset.connect(self.refresh)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(250)
 
     def set_target(self, target: Target | None) -> None:
         self.target = target

@@ -39,9 +39,16 @@ class Progress:
 
 
 class _Signals(QObject):
+    # Results stay in Python attributes: passing Python objects through queued signals has
+    # tripped PySide's reference counting.
     progress = Signal(int, int, str)
-    finished = Signal(object)
-    failed = Signal(object)
+    finished = Signal()
+    failed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.result: Any = None
+        self.error: BaseException | None = None
 
 
 class _Job(QRunnable):
@@ -55,11 +62,12 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self.progress)
+            self.signals.result = self.work(self.progress)
         except BaseException as exc:  # reported to the GUI thread, never lost in the worker
-            self.signals.failed.emit(exc)
+            self.signals.error = exc
+            self.signals.failed.emit()
         else:
-            self.signals.finished.emit(result)
+            self.signals.finished.emit()
 
 
 class Worker(QObject):
@@ -102,14 +110,16 @@ class Worker(QObject):
             dialog.deleteLater()
             self._running.remove((signals, progress))
 
-        def done(result: Any) -> None:
+        def done() -> None:
             finish()
+            result, signals.result = signals.result, None
             on_done(result)
 
-        def failed(exc: BaseException) -> None:
+        def failed() -> None:
             finish()
-            if on_failed is not None:
-                on_failed(exc)
+            error, signals.error = signals.error, None
+            if on_failed is not None and error is not None:
+                on_failed(error)
 
         signals.progress.connect(on_progress)
         signals.finished.connect(done)

@@ -109,3 +109,12 @@ def press(qtbot: Any, key: Any, modifier: Any = None) -> None:
     assert focus is not None, "nothing has the keyboard focus"
     qtbot.keyClick(focus, key, modifier or Qt.KeyboardModifier.NoModifier)
     QApplication.processEvents()  # editors close and focus moves on the next turn of the loop
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage() -> Iterator[None]:
+    """Free each test's windows and their Python wrappers while Qt is fully alive: left to the
+    interpreter's final collection, PySide can free them in an order that crashes at exit."""
+    yield
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

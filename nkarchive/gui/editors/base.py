@@ -103,7 +103,7 @@ class RecordEditor(QWidget):
             self.ui.tabs.setTabToolTip(position, f"Alt+{position + 1}")
         self.ui.body_splitter.setStretchFactor(0, 3)
         self.ui.body_splitter.setStretchFactor(1, 1)
-        self.ui.body_splitter.setSizes([640, 340])
+        self.ui.body_splitter.setSizes([700, 280])
         self.setEnabled(False)
 
     def _shortcut(self, text: str, keys: str, slot: Any) -> None:
@@ -343,7 +343,9 @@ class RecordEditor(QWidget):
     def target_record(self) -> None:
         if self.uuid is not None:
             self.panel.set_target(
-                Target(self.KIND, self.uuid, None, f"this {self.NOUN} as a whole")
+                Target(
+                    self.KIND, self.uuid, None, f"this {self.NOUN} (all its fields)", any_field=True
+                )
             )
 
     def target_field(self, name: str) -> None:

@@ -133,13 +133,12 @@ class SourceEditor(RecordEditor):
         """Show the fields the chosen type uses, and any other field that holds a value."""
         source_type = self.bindings["source_type"].raw()
         wanted = ALWAYS | TYPE_FIELDS.get(source_type or "", set(self.FIELDS))
+        layout = self.ui.fields_layout
         for name, binding in self.bindings.items():
             visible = name in wanted or bool(binding.raw())
-            binding.widget.setVisible(visible)
-            if binding.label is not None:
-                binding.label.setVisible(visible)
-            if not visible and binding.error_label is not None:
-                binding.error_label.setVisible(False)
+            row, _role = layout.getWidgetPosition(binding.label)
+            if row >= 0:
+                layout.setRowVisible(row, visible)
 
     def add_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Attach a file to this source")

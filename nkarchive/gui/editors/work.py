@@ -53,7 +53,10 @@ class WorkEditor(RecordEditor):
             },
             headers={"title_type": "Type", "scheme": "Romanization"},
         )
-        titles.add_button_for("Add romanized titles", self.add_romanized_titles, "Ctrl+R")
+        romanize = titles.add_button_for(
+            "Add romanized titles", self.add_romanized_titles, "Ctrl+R"
+        )
+        romanize.setText("Romanize")
         self.add_child(
             "credit",
             "work",
