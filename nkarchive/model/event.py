@@ -13,7 +13,7 @@ from nkarchive.model.work import CHILD
 if TYPE_CHECKING:
     from nkarchive.model.agent import Agent
     from nkarchive.model.citation import Citation
-    from nkarchive.model.work import Manifestation, Work
+    from nkarchive.model.work import Work
 
 
 class Event(Record, Base):
