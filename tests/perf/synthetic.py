@@ -22,7 +22,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -73,13 +73,13 @@ class Ids:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _bounds(text: str) -> tuple[str, str]:
     parsed = parse_date(text)
     return parsed.lower, parsed.upper
 
 
-@lru_cache(maxsize=None)
+@cache
 def _romanized(text: str, kind: str) -> str | None:
     try:
         from nkarchive.korean import romanize
