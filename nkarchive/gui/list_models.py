@@ -148,6 +148,8 @@ class RecordListModel(QAbstractTableModel):
         self._order = f"{spec.default_order}, {spec.table}.id"
         self._filter_text = ""
         self._restrict_ids: list[int] | None = None
+        # The search box's query as SQL selecting matching ids (nkarchive.search.ids_sql).
+        self._search: tuple[str, dict[str, Any]] | None = None
         self.refresh()
 
     # -- what is listed ------------------------------------------------------------------------
@@ -161,16 +163,45 @@ class RecordListModel(QAbstractTableModel):
         self.refreshed.emit()
 
     def _query_ids(self) -> list[int]:
+        sql, params = self.ids_query(self._search)
+        with self.catalogue.engine.connect() as connection:
+            return [row[0] for row in connection.execute(text(sql), params)]
+
+    def ids_query(
+        self, search: tuple[str, dict[str, Any]] | None
+    ) -> tuple[str, dict[str, Any]]:
+        """The SQL listing the ids in the list's order, filtered by `search` (SQL and parameters
+        from nkarchive.search.ids_sql); built on the GUI thread, safe to run on the worker."""
         table = self.spec.table
         where, params = "1", {}
         if self._filter_text:
             where = f"({self.spec.text_filter})"
             params["q"] = f"%{self._filter_text}%"
+        if search is not None:
+            where += f" AND {table}.id IN ({search[0]})"
+            params.update(search[1])
         if self._restrict_ids is not None:
             where += f" AND {table}.id IN ({','.join(str(int(i)) for i in self._restrict_ids) or 'NULL'})"
-        sql = f"SELECT {table}.id FROM {table} WHERE {where} ORDER BY {self._order}"
-        with self.catalogue.engine.connect() as connection:
-            return [row[0] for row in connection.execute(text(sql), params)]
+        return f"SELECT {table}.id FROM {table} WHERE {where} ORDER BY {self._order}", params
+
+    def show_search(self, search: tuple[str, dict[str, Any]] | None, ids: list[int]) -> None:
+        """Show the ids a search found on the worker (from `ids_query(search)`); sorting and
+        later refreshes keep the search."""
+        self.beginResetModel()
+        self._search = search
+        self._ids = ids
+        self._rows.clear()
+        self.endResetModel()
+        self.refreshed.emit()
+
+    def clear_search(self) -> None:
+        if self._search is not None:
+            self._search = None
+            self.refresh()
+
+    @property
+    def searching(self) -> bool:
+        return self._search is not None
 
     def set_filter_text(self, value: str) -> None:
         value = value.strip()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -37,6 +36,7 @@ from nkarchive.gui.editors.event import EventEditor
 from nkarchive.gui.editors.source import SourceEditor
 from nkarchive.gui.editors.work import WorkEditor
 from nkarchive.gui.list_models import LIST_SPECS, RecordListModel
+from nkarchive.gui.search_box import SearchBar, SearchController
 from nkarchive.gui.worker import Cancelled, Progress, Worker
 from nkarchive.model import vocab
 from nkarchive.store.catalogue import Catalogue
@@ -95,15 +95,12 @@ class MainWindow(QMainWindow):
         self.navigator.setMinimumWidth(150)
 
         middle = QWidget(self)
-        self.filter_box = QLineEdit(middle)
-        self.filter_box.setObjectName("filter_box")
-        self.filter_box.setAccessibleName("Filter the list")
-        self.filter_box.setPlaceholderText("Filter by title or name (Ctrl+F)")
-        self.filter_box.setClearButtonEnabled(True)
-        self._filter_timer = QTimer(self, singleShot=True, interval=200)
-        self._filter_timer.timeout.connect(self._apply_filter)
-        self.filter_box.textEdited.connect(lambda _t: self._filter_timer.start())
-        self.filter_box.returnPressed.connect(self._apply_filter)
+        # The search box (issue 5): the query runs on the worker, debounced, newest wins.
+        self.search_bar = SearchBar(middle)
+        self.filter_box = self.search_bar.box
+        self.search = SearchController(self.search_bar, self.worker, self)
+        self.search.searched.connect(lambda _q: self._update_status())
+        self.search_bar.save_button.clicked.connect(self.save_search)
         self.list_view = QTableView(middle)
         self.list_view.setObjectName("record_list")
         self.list_view.setAccessibleName("Records")
@@ -124,10 +121,11 @@ class MainWindow(QMainWindow):
         self.saved_list.setObjectName("saved_searches")
         self.saved_list.setAccessibleName("Saved searches")
         self.saved_list.itemActivated.connect(self._run_saved_search)
+        self.saved_list.itemClicked.connect(self._run_saved_search)
         self.saved_list.hide()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.filter_box)
+        middle_layout.addWidget(self.search_bar)
         middle_layout.addWidget(self.list_view, 1)
         middle_layout.addWidget(self.saved_list, 1)
 
@@ -204,7 +202,8 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(edit_menu, "&Redo", self.redo, "Ctrl+Shift+Z")
         edit_menu.aboutToShow.connect(self.update_undo_actions)
         edit_menu.addSeparator()
-        self._action(edit_menu, "&Find in list", self.focus_filter, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, "&Search", self.focus_filter, QKeySequence.StandardKey.Find)
+        self._action(edit_menu, "Save search…", self.save_search, "Ctrl+Shift+F")
 
         record_menu = bar.addMenu("&Record")
         self.new_action = self._action(
@@ -304,13 +303,15 @@ class MainWindow(QMainWindow):
             self._show_saved_searches()
             return
         self.saved_list.hide()
-        self.filter_box.show()
+        self.search_bar.show()
         self.list_view.show()
         model = self.model_for(kind)
         self.list_view.setModel(model)
         self.list_view.selectionModel().currentRowChanged.connect(self._list_moved)
         self._restore_columns(kind)
-        self.filter_box.setText(model._filter_text)
+        self.search.attach(model)
+        if self.search.query or model.searching:
+            self.search.run_now()  # the box's query, over this kind of record
         self.editor_stack.setCurrentWidget(self.placeholder)
         self.new_action.setText(f"&New {self._noun(kind)}")
         self._update_status()
@@ -326,15 +327,12 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         if self.kind in LIST_SPECS:
             model = self.model_for(self.kind)
-            self.statusBar().showMessage(f"{model.rowCount():,} {model.spec.noun}")
-
-    def _apply_filter(self) -> None:
-        if self.kind in LIST_SPECS:
-            self.model_for(self.kind).set_filter_text(self.filter_box.text())
-            self._update_status()
+            found = f" matching “{self.search.shown_query}”" if model.searching else ""
+            self.statusBar().showMessage(f"{model.rowCount():,} {model.spec.noun}{found}")
 
     def _list_moved(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if self._selecting or not current.isValid():
+        # The list can move while hidden (focus falls to it when the search bar hides).
+        if self._selecting or not current.isValid() or self.kind not in LIST_SPECS:
             return
         model = self.model_for(self.kind)
         uuid = model.uuid_at(current.row())
@@ -382,9 +380,11 @@ class MainWindow(QMainWindow):
         if self.kind != kind:
             self.show_kind(kind)
         row = self.model_for(kind).row_of(uuid)
-        if row is None and self.filter_box.text():
+        if row is None and self.model_for(kind).searching:
+            self.search.cancel()
             self.filter_box.clear()
-            self._apply_filter()
+            self.search_bar.show_error(None)
+            self.model_for(kind).clear_search()
             row = self.model_for(kind).row_of(uuid)
         if row is not None:
             self._select_row(row)
@@ -631,7 +631,7 @@ class MainWindow(QMainWindow):
     # -- saved searches --------------------------------------------------------------------------
 
     def _show_saved_searches(self) -> None:
-        self.filter_box.hide()
+        self.search_bar.hide()
         self.list_view.hide()
         self.saved_list.show()
         self.saved_list.clear()
@@ -650,27 +650,33 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{len(rows)} saved searches")
 
     def _run_saved_search(self, item: QListWidgetItem) -> None:
+        """A saved search, chosen in the navigator: its query goes into the box and runs."""
         query = item.data(Qt.ItemDataRole.UserRole)
         if not query:
             return
-        try:
-            from nkarchive.search import search  # type: ignore[attr-defined]
-        except ImportError:
-            self.statusBar().showMessage("Searching is not available in this build yet.", 5000)
+        self.filter_box.setText(query)
+        self.show_kind("work")  # runs the box's query over the works
+
+    def save_search(self) -> None:
+        """Save the box's query under a name; it is listed under Saved searches."""
+        from nkarchive.search.saved import save_search
+
+        query = self.search.query
+        if not query:
+            self.statusBar().showMessage("Type a search first, then save it.", 5000)
             return
-        hits = search(self.catalogue, query, kinds=["works"], limit=10_000)
-        uuids = [getattr(h, "uuid", None) for h in hits]
-        with self.catalogue.engine.connect() as connection:
-            ids = [
-                r[0]
-                for r in connection.execute(
-                    text("SELECT id FROM work WHERE uuid IN (SELECT value FROM json_each(:u))"),
-                    {"u": __import__("json").dumps([u for u in uuids if u])},
-                )
-            ]
-        self.show_kind("work")
-        self.model_for("work").restrict_to(ids)
-        self._update_status()
+        name, ok = QInputDialog.getText(self, "Save search", f"Name for the search “{query}”:")
+        if not ok:
+            return
+        try:
+            save_search(self.catalogue, name, query)
+        except ops.ValidationError as exc:
+            QMessageBox.warning(
+                self, "Search not saved", "\n".join(e.message for e in exc.errors) or str(exc)
+            )
+            return
+        self.update_undo_actions()
+        self.statusBar().showMessage(f"Saved the search “{name.strip()}”.", 5000)
 
     # -- remembered layout -----------------------------------------------------------------------
 

@@ -88,26 +88,34 @@ class Worker(QObject):
         on_failed: Callable[[BaseException], None] | None = None,
         *,
         show_after_ms: int = 300,
+        quiet: bool = False,
     ) -> Progress:
+        """Run `work` on the worker thread; `quiet` jobs (a search while typing) show no
+        progress dialog, which would steal the keyboard from the search box."""
         signals = _Signals()
         progress = Progress(signals)
-        dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-        dialog.setWindowTitle("Working…")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(show_after_ms)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(progress.cancel)
+        dialog: QProgressDialog | None = None
+        if not quiet:
+            dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+            dialog.setWindowTitle("Working…")
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(show_after_ms)
+            dialog.setAutoClose(False)
+            dialog.setAutoReset(False)
+            dialog.canceled.connect(progress.cancel)
 
         def on_progress(done: int, total: int, text: str) -> None:
+            if dialog is None:
+                return
             dialog.setMaximum(total)
             dialog.setValue(done)
             if text:
                 dialog.setLabelText(text)
 
         def finish() -> None:
-            dialog.close()
-            dialog.deleteLater()
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
             self._running.remove((signals, progress))
 
         def done() -> None:
