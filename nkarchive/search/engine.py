@@ -3,14 +3,15 @@
 Ranking is by tiers, so that no more rows are ranked than the page needs: a record that matches
 the whole main field (title or name) comes first, then one whose main field has the words as
 typed (same script and spelling), then one whose main field matches only by folding key, then
-credits, names and places, then anything (notes, excerpts). Each tier is one FTS5 lookup that
-excludes the tiers before it and stops at the page's end; only the page itself is then scored.
+credits, names and places, then anything (notes, excerpts). Each tier is one FTS5 lookup, read
+lazily in id order, skipping the records earlier tiers placed, and stopping at the page's end;
+only the page itself is then scored.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -158,6 +159,21 @@ class Step:
         sql, params = self._shape("ids", order=True)
         return [int(i) for i in connection.execute(text(sql + page), params).scalars()]
 
+    def iter_ids(self, connection: Connection) -> Iterator[int]:
+        """Matching ids in id order, read from SQLite only as far as the caller goes."""
+        if self.query.never:
+            return
+        sql, params = self._shape("ids", order=True)
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        cursor = raw.cursor()
+        try:
+            # The DB-API cursor steps the statement row by row; leaving early stops the scan.
+            for (record_id,) in cursor.execute(sql, params):
+                yield int(record_id)
+        finally:
+            cursor.close()
+
 
 def _free_words(tree: Node | None) -> list[Words]:
     """The free words that must match (not under `not`): those the tiers narrow."""
@@ -178,7 +194,8 @@ def _only_words(tree: Node | None) -> list[Words] | None:
 
 
 def tiers(tree: Node | None, kind: str, full: KindQuery) -> list[tuple[float, Step]]:
-    """The ranking tiers of a query for one kind, best first, each excluding those before."""
+    """The ranking tiers of a query for one kind, best first. A tier's lookup also finds the
+    records of the tiers before it: they rank there, and `ranked_ids` skips them."""
     if full.never or full.fts is None or not _free_words(tree):
         return [(UNTIERED_SCORE, Step(full, full.fts))]
     main = MAIN_GROUPS[kind]
@@ -199,12 +216,10 @@ def tiers(tree: Node | None, kind: str, full: KindQuery) -> list[tuple[float, St
         if tier.fts is not None and tier.condition == full.condition and tier.params == full.params:
             narrowed.append((score, tier.fts))
     narrowed.append((TIER_SCORES[4], full.fts))
-    steps: list[tuple[float, Step]] = []
-    previous: str | None = None
-    for score, fts in narrowed:
-        steps.append((score, Step(full, fts if previous is None else f"({fts}) NOT ({previous})")))
-        previous = fts if previous is None else f"({fts}) OR ({previous})"
-    return steps
+    # Each tier is its own positive lookup; `ranked_ids` drops the records of earlier tiers as
+    # it reads. An FTS5 `NOT (earlier tiers)` instead made every sparse tier test each of its
+    # candidates against all the tiers before it.
+    return [(score, Step(full, fts)) for score, fts in narrowed]
 
 
 # A year range's matches are read in id order when at least one record in DENSE matches.
@@ -293,20 +308,31 @@ def ranked_ids(
     total: int | None = None,
 ) -> list[tuple[int, float]]:
     """The page [offset, offset + limit) of ids in tier order, with their tier's score
-    (`total`: the count of the whole query, when known)."""
+    (`total`: the count of the whole query, when known).
+
+    Tiers are read lazily, one id at a time in id order, skipping records an earlier tier
+    placed, and reading stops as soon as the page is full. A later tier is read only when the
+    earlier ones ran out, so the records they placed are all known and few (fewer than
+    offset + limit)."""
+    if len(steps) == 1:
+        score, step = steps[0]
+        return [(i, score) for i in step.ids(connection, limit, offset, total)]
     page: list[tuple[int, float]] = []
+    placed: set[int] = set()
     skip = offset
     for score, step in steps:
-        if len(page) >= limit:
-            break
-        if skip:
-            size = step.count(connection)
-            if skip >= size:
-                skip -= size
+        found: list[int] = []
+        for record_id in step.iter_ids(connection):
+            if record_id in placed:
                 continue
-        ids = step.ids(connection, limit - len(page), skip, total if len(steps) == 1 else None)
-        skip = 0
-        page.extend((record_id, score) for record_id in ids)
+            found.append(record_id)
+            if skip:
+                skip -= 1
+                continue
+            page.append((record_id, score))
+            if len(page) >= limit:
+                return page
+        placed.update(found)
     return page
 
 

@@ -166,6 +166,17 @@ def test_paging_continues_across_tiers(films: Films) -> None:
     assert [p[0] for p in pages] == ranked
 
 
+def test_paging_through_tiers_shows_each_record_once(films: Films) -> None:
+    # An `or` is ranked tier by tier from the index (not ranked whole), and a record found by a
+    # better tier's lookup is found again by every later one: it must appear once, in its best.
+    ranked = found(films, "korean or pulgasari", limit=50)
+    works = search(films.catalogue, "korean or pulgasari").total_by_kind["work"]
+    assert len(ranked) == len(set(ranked)) == works
+    assert ranked[0] == films.pulgasari
+    pages = [found(films, "korean or pulgasari", limit=1, offset=n) for n in range(len(ranked))]
+    assert [p[0] for p in pages] == ranked
+
+
 def test_ids_for_lists_and_the_timeline(films: Films) -> None:
     from sqlalchemy import text
 
