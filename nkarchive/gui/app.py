@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from nkarchive import APP_NAME, __version__, paths
 from nkarchive.gui.fonts import apply_hangul_fallback
@@ -39,11 +39,18 @@ def application_icon() -> QIcon:
 
 def run_gui(catalogue: str | None = None, demo: bool = False) -> int:
     from nkarchive.gui.main_window import MainWindow
+    from nkarchive.store.lock import CatalogueLocked
     from nkarchive.store.opening import open_for_user
 
     app = make_application()
     try:
-        opened = open_for_user(catalogue, demo=demo)
+        # The quick check reads every page; the window runs it on its worker after showing.
+        try:
+            opened = open_for_user(catalogue, demo=demo, verify=False)
+        except CatalogueLocked as exc:
+            if not offer_read_only(None, exc):
+                return 1
+            opened = open_for_user(catalogue, demo=demo, read_only=True, verify=False)
     except CatalogueError as exc:
         QMessageBox.critical(None, "Cannot open catalogue", str(exc))
         print(f"nkarchive: {exc}", file=sys.stderr)
@@ -55,6 +62,18 @@ def run_gui(catalogue: str | None = None, demo: bool = False) -> int:
     status = app.exec()
     opened.close()
     return int(status)
+
+
+def offer_read_only(parent: QWidget | None, exc: CatalogueError) -> bool:
+    """Another copy holds the catalogue: say who, and offer to open it read-only."""
+    answer = QMessageBox.question(
+        parent,
+        "Catalogue in use",
+        f"{exc}\n\nOpen it read-only?",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Open,
+    )
+    return answer == QMessageBox.StandardButton.Open
 
 
 _IMPORTED = time.perf_counter()

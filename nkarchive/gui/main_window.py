@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from sqlalchemy import text
 
 from nkarchive import __version__, ops, paths
 from nkarchive.gui import settings as gui_settings
+from nkarchive.gui.app import offer_read_only
 from nkarchive.gui.editors.agent import AgentEditor
 from nkarchive.gui.editors.base import RecordEditor
 from nkarchive.gui.editors.event import EventEditor
@@ -40,7 +41,8 @@ from nkarchive.gui.search_box import SearchBar, SearchController
 from nkarchive.gui.worker import Cancelled, Progress, Worker
 from nkarchive.model import vocab
 from nkarchive.store.catalogue import Catalogue
-from nkarchive.store.errors import CatalogueError
+from nkarchive.store.errors import CatalogueDamaged, CatalogueError
+from nkarchive.store.lock import CatalogueLocked
 
 FILE_FILTER = f"nkarchive catalogues (*{paths.CATALOGUE_SUFFIX});;All files (*)"
 # The navigator: (label, what it lists, shortcut).
@@ -146,7 +148,21 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes([170, 470, 760])
-        self.setCentralWidget(self.splitter)
+        # A catalogue on a network share or in a synced folder: a warning that does not block.
+        self.warning_bar = QLabel(self)
+        self.warning_bar.setObjectName("storage_warning")
+        self.warning_bar.setWordWrap(True)
+        self.warning_bar.setStyleSheet(
+            "background: #fff4ce; color: #4d3800; padding: 6px; border-bottom: 1px solid #e0c66b;"
+        )
+        self.warning_bar.hide()
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.warning_bar)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         # A place for the timeline widget (nkarchive.gui.timeline) to live in.
         self.timeline_dock = QDockWidget("Timeline", self)
@@ -254,6 +270,91 @@ class MainWindow(QMainWindow):
         self.show_kind(self.kind if self.kind in LIST_SPECS else "work")
         self.update_undo_actions()
         self._show_timeline(catalogue)
+        warning = catalogue.storage_warning
+        self.warning_bar.setText(f"⚠ {warning}" if warning else "")
+        self.warning_bar.setVisible(bool(warning))
+        if not catalogue.verified:
+            # Opened with verify=False so the first page shows at once; check it now, off the way.
+            QTimer.singleShot(0, self, self.verify_catalogue)
+
+    def verify_catalogue(self) -> None:
+        """SQLite's quick check on the worker; damage gets a plain message and a restore offer."""
+        catalogue = self.catalogue
+        if catalogue.verified:
+            return
+
+        def failed(exc: BaseException) -> None:
+            if catalogue is not self.catalogue:
+                return
+            if isinstance(exc, CatalogueDamaged):
+                self.offer_restore(str(exc))
+            else:
+                QMessageBox.warning(self, "Catalogue check failed", str(exc))
+
+        self.worker.run(
+            self,
+            "Checking the catalogue…",
+            lambda _p: catalogue.verify(),
+            lambda _r: None,
+            failed,
+            quiet=True,
+        )
+
+    def offer_restore(self, message: str) -> None:
+        """The catalogue is damaged: say so, and offer the newest backup that passes its check."""
+        from nkarchive.store.backup import newest_good_backup
+
+        good = newest_good_backup(self.catalogue.path)
+        if good is None:
+            QMessageBox.critical(
+                self, "Catalogue damaged", f"{message}\n\nThere is no good backup to restore."
+            )
+            return
+        taken = good.taken.astimezone().strftime("%Y-%m-%d %H:%M")
+        answer = QMessageBox.question(
+            self,
+            "Catalogue damaged",
+            f"{message}\n\nRestore the newest good backup, made {taken}? "
+            "Changes made since then are lost; the damaged file is kept aside.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_backup(good.path)
+
+    def restore_backup(self, backup: Path) -> None:
+        """Close the catalogue, put the backup in its place, and open it again."""
+        from nkarchive.store.backup import restore_backup
+
+        if not self.confirm_leave():
+            return
+        old = self.catalogue
+        path, read_only = old.path, old.read_only
+        for editor in self.editors.values():
+            editor.clear()
+
+        def work(_progress: Progress) -> tuple[Catalogue, str | None]:
+            old.close()
+            problem = None
+            try:
+                restore_backup(path, backup)
+            except CatalogueError as exc:
+                problem = str(exc)
+            # Restored or not, the window needs its catalogue open again.
+            return Catalogue.open(path, read_only=read_only, verify=False), problem
+
+        def done(outcome: tuple[Catalogue, str | None]) -> None:
+            catalogue, problem = outcome
+            self.show_catalogue(catalogue)
+            if problem:
+                QMessageBox.critical(self, "Not restored", problem)
+            else:
+                self.statusBar().showMessage(f"Restored the backup {backup.name}.", 8000)
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.critical(self, "Cannot open catalogue", str(exc))
+
+        self.worker.run(self, "Restoring the backup…", work, done, failed)
 
     def model_for(self, kind: str) -> RecordListModel:
         if kind not in self.models:
@@ -328,7 +429,10 @@ class MainWindow(QMainWindow):
         if self.kind in LIST_SPECS:
             model = self.model_for(self.kind)
             found = f" matching “{self.search.shown_query}”" if model.searching else ""
-            self.statusBar().showMessage(f"{model.rowCount():,} {model.spec.noun}{found}")
+            count, noun = model.rowCount(), model.spec.noun
+            if count == 1:
+                noun = {"people and organisations": "person or organisation"}.get(noun, noun[:-1])
+            self.statusBar().showMessage(f"{count:,} {noun}{found}")
 
     def _list_moved(self, current: QModelIndex, previous: QModelIndex) -> None:
         # The list can move while hidden (focus falls to it when the search bar hides).
@@ -575,7 +679,9 @@ class MainWindow(QMainWindow):
 
     # -- catalogues ------------------------------------------------------------------------------
 
-    def _switch_to(self, opener: Callable[[], Catalogue]) -> None:
+    def _switch_to(
+        self, opener: Callable[[], Catalogue], on_locked: Callable[[], None] | None = None
+    ) -> None:
         """Open another catalogue on the worker (an upgrade may take a while), then show it."""
         if not self.confirm_leave():
             return
@@ -586,7 +692,10 @@ class MainWindow(QMainWindow):
             old.close()
 
         def failed(exc: BaseException) -> None:
-            if isinstance(exc, CatalogueError):
+            if isinstance(exc, CatalogueLocked) and on_locked is not None:
+                if offer_read_only(self, exc):
+                    on_locked()
+            elif isinstance(exc, CatalogueError):
                 QMessageBox.critical(self, "Cannot open catalogue", str(exc))
             elif not isinstance(exc, Cancelled):
                 QMessageBox.critical(self, "Cannot open catalogue", f"{type(exc).__name__}: {exc}")
@@ -617,8 +726,11 @@ class MainWindow(QMainWindow):
         if name:
             self.open_catalogue_path(Path(name))
 
-    def open_catalogue_path(self, path: Path) -> None:
-        self._switch_to(lambda: Catalogue.open(path))
+    def open_catalogue_path(self, path: Path, *, read_only: bool = False) -> None:
+        self._switch_to(
+            lambda: Catalogue.open(path, read_only=read_only, verify=False),
+            on_locked=lambda: self.open_catalogue_path(path, read_only=True),
+        )
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -11,8 +11,15 @@ from nkarchive.store.catalogue import Catalogue
 
 
 def open_for_user(
-    catalogue: str | Path | None, *, demo: bool = False, read_only: bool = False, create: bool = True
+    catalogue: str | Path | None,
+    *,
+    demo: bool = False,
+    read_only: bool = False,
+    create: bool = True,
+    verify: bool = True,
 ) -> Catalogue:
+    """`verify=False` leaves SQLite's quick check to the caller (`catalogue.verify()`), as the
+    desktop app does in its worker once the first page shows."""
     from nkarchive.interchange.demo import build_demo
 
     if demo:
@@ -22,9 +29,9 @@ def open_for_user(
         path = Path(catalogue).expanduser()
         if not path.exists() and create and not read_only:
             return Catalogue.create(path)
-        return Catalogue.open(path, read_only=read_only)
+        return Catalogue.open(path, read_only=read_only, verify=verify)
     path = paths.default_catalogue_path()
     if not path.exists() and not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
         return build_demo(path)
-    return Catalogue.open(path, read_only=read_only)
+    return Catalogue.open(path, read_only=read_only, verify=verify)
