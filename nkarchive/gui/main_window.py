@@ -60,6 +60,8 @@ EDITORS: dict[str, type[RecordEditor]] = {
     "event": EventEditor,
 }
 BULK_CHUNK = 200
+# What the timeline shows: events, with their works' titles, sources and credited names.
+TIMELINE_KINDS = frozenset({"event", "work", "title", "citation", "agent", "agent_name"})
 
 
 class MainWindow(QMainWindow):
@@ -172,6 +174,8 @@ class MainWindow(QMainWindow):
         self.timeline_dock.setWidget(placeholder)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.timeline_dock)
         self.timeline_dock.hide()
+        self._timeline_stale = False
+        self.timeline_dock.visibilityChanged.connect(self._timeline_shown)
 
     def set_timeline_widget(self, widget: QWidget) -> None:
         """Put the timeline widget into its dock (the timeline calls `open_record` to open events)."""
@@ -182,6 +186,7 @@ class MainWindow(QMainWindow):
         from nkarchive.gui.timeline.panel import TimelinePanel
 
         old = self.timeline_dock.widget()
+        self._timeline_stale = False
         panel = TimelinePanel(catalogue, self.timeline_dock, wait=False)
         panel.event_activated.connect(lambda uuid: self.open_record("event", uuid))
         self.selection_changed.connect(panel.follow_selection)
@@ -530,9 +535,28 @@ class MainWindow(QMainWindow):
         if editor is not None and editor.uuid and self.kind == editor.KIND:
             row = self.model_for(self.kind).row_of(editor.uuid)
             self._select_row(row if row is not None else -1)
+        if kinds & TIMELINE_KINDS:
+            self.reload_timeline()
         self.update_undo_actions()
         self._update_status()
         self.statusBar().showMessage(f"{result.label}: done", 4000)
+
+    def reload_timeline(self) -> None:
+        """Re-read the timeline now when it is showing, else when it is next shown."""
+        panel = self.timeline_dock.widget()
+        if not hasattr(panel, "reload"):
+            return
+        if self.timeline_dock.isVisible():
+            panel.reload()
+        # A panel never shown yet reads its events when first shown anyway.
+        elif getattr(panel, "_loaded_once", True):
+            self._timeline_stale = True
+
+    def _timeline_shown(self, visible: bool) -> None:
+        panel = self.timeline_dock.widget()
+        if visible and self._timeline_stale and hasattr(panel, "reload"):
+            self._timeline_stale = False
+            panel.reload()
 
     def update_undo_actions(self) -> None:
         stack = self.catalogue.undo_stack

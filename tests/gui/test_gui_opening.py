@@ -103,3 +103,26 @@ def test_a_risky_folder_gets_a_warning_bar(
 
 def test_no_warning_bar_in_a_plain_folder(window: MainWindow) -> None:
     assert not window.warning_bar.isVisible()
+
+
+def test_the_timeline_reloads_after_an_edit_to_events(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.timeline_dock.show()
+    panel = window.timeline_dock.widget()
+    panel.wait_until_loaded()
+    reloads: list[bool] = []
+    original = panel.reload
+    monkeypatch.setattr(panel, "reload", lambda **kw: (reloads.append(True), original(**kw)))
+    with ops.operation(window.catalogue, "New screening") as op:
+        work = op.create("work", {"form": "feature", "record_status": "draft"})
+        op.create("event", {"work": work.uuid, "event_type": "screening", "date": "1985-07-02"})
+    window.after_operation(op.result)
+    assert reloads
+    panel.wait_until_loaded()
+    assert panel.message.text().startswith("1 events")
+    reloads.clear()
+    window.after_operation(
+        ops.create(window.catalogue, "source", {"source_type": "book", "title": "Korean Film Art"})
+    )
+    assert not reloads  # a new source alone changes nothing on the timeline
