@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import text
 
 from nkarchive import __version__, ops, paths
+from nkarchive.gui import bundles
 from nkarchive.gui import settings as gui_settings
 from nkarchive.gui.app import offer_read_only
 from nkarchive.gui.editors.agent import AgentEditor
@@ -214,7 +215,15 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("&Recent catalogues")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        self._action(
+            file_menu, "&Export citation bundle…", lambda: bundles.export_bundle_dialog(self)
+        )
+        self._action(
+            file_menu, "&Import citation bundle…", lambda: bundles.import_bundle_dialog(self)
+        )
+        file_menu.addSeparator()
         self._action(file_menu, "&Check catalogue…", self.check_catalogue)
+        self._action(file_menu, "&Backups…", lambda: bundles.backups_dialog(self))
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -540,6 +549,17 @@ class MainWindow(QMainWindow):
         self.update_undo_actions()
         self._update_status()
         self.statusBar().showMessage(f"{result.label}: done", 4000)
+
+    def refresh_all(self) -> None:
+        """After a write that does not report its rows (an import): every list and the timeline."""
+        from nkarchive.gui.lookup import forget_keys
+
+        forget_keys(self.catalogue)
+        for model in self.models.values():
+            model.refresh()
+        self.reload_timeline()
+        self.update_undo_actions()
+        self._update_status()
 
     def reload_timeline(self) -> None:
         """Re-read the timeline now when it is showing, else when it is next shown."""
