@@ -65,9 +65,29 @@ def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _gui_start(argv: list[str]) -> argparse.Namespace | None:
+    """The options when nkarchive is started with no command (the desktop app), else None.
+
+    Starting the app then skips importing every command module to build the full parser."""
+    quick = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    quick.add_argument("--catalogue")
+    quick.add_argument("--demo", action="store_true")
+    try:
+        known, rest = quick.parse_known_args(argv)
+    except (argparse.ArgumentError, SystemExit):  # let the full parser say what is wrong
+        return None
+    return None if rest else known
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(argv) if argv is not None else sys.argv[1:]
+    gui = _gui_start(arguments)
+    if gui is not None:
+        from nkarchive.gui.app import run_gui  # Qt only when the GUI is wanted
+
+        return run_gui(catalogue=gui.catalogue, demo=gui.demo)
     parser = build_parser()
-    args = parser.parse_args(list(argv) if argv is not None else None)
+    args = parser.parse_args(arguments)
     if args.self_test:  # before the GUI: the packaged app checks itself, with no display
         from nkarchive.cli.selftest import run_self_test
 

@@ -111,21 +111,8 @@ class Catalogue:
             if verify or crashed:
                 _check_on_open(path, full=crashed, read_only=read_only)
             revision = _read_revision(path)
-            head = migrate.head_revision()
-            if revision != head:
-                if revision not in migrate.known_revisions():
-                    raise NewerSchema(
-                        path,
-                        f"was written by a newer version of nkarchive (schema {revision}); "
-                        f"this version ({__version__}) knows schemas up to {head}. "
-                        "Install a newer nkarchive to open it.",
-                    )
-                if read_only or not upgrade:
-                    raise CatalogueReadOnly(
-                        path, f"needs upgrading from schema {revision} to {head}, but is opened read-only"
-                    )
-                backup_database(path, timestamped_backup_path(path, f"before-schema-{head}"))
-                _upgrade(path)
+            if revision != migrate.EXPECTED_HEAD:
+                _bring_to_head(path, revision, may_write=not read_only and upgrade)
             warning = storage_warning(path)
             if warning:
                 log.warning("%s", warning)
@@ -286,6 +273,26 @@ def _check_on_open(path: Path, *, full: bool, read_only: bool) -> None:
     problems = problems_on_open(path, full=full, read_only=read_only)
     if problems:
         raise damage_error(path, problems)
+
+
+def _bring_to_head(path: Path, revision: str | None, *, may_write: bool) -> None:
+    """A catalogue at another schema: refuse a newer one, back up and upgrade an older one."""
+    head = migrate.head_revision()
+    if revision == head:
+        return
+    if revision not in migrate.known_revisions():
+        raise NewerSchema(
+            path,
+            f"was written by a newer version of nkarchive (schema {revision}); "
+            f"this version ({__version__}) knows schemas up to {head}. "
+            "Install a newer nkarchive to open it.",
+        )
+    if not may_write:
+        raise CatalogueReadOnly(
+            path, f"needs upgrading from schema {revision} to {head}, but is opened read-only"
+        )
+    backup_database(path, timestamped_backup_path(path, f"before-schema-{head}"))
+    _upgrade(path)
 
 
 def _upgrade(path: Path) -> None:

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Connection, Engine
 
 from nkarchive import paths
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# The newest schema this version writes. Opening a catalogue already at it needs no Alembic at
+# all (importing Alembic and reading every migration script costs a noticeable part of start-up);
+# a test keeps this equal to the migrations' head.
+EXPECTED_HEAD = "0003"
+
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(paths.migrations_dir()))
     config.attributes["connection"] = connection
@@ -19,6 +28,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
@@ -34,17 +45,23 @@ def known_revisions() -> set[str]:
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Upgrade in one transaction. `engine` must have foreign keys off (see `store.catalogue`)."""
+    from alembic import command
+
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), target)
         _check_foreign_keys(connection)
 
 
 def downgrade(engine: Engine, target: str) -> None:
+    from alembic import command
+
     with engine.begin() as connection:
         command.downgrade(alembic_config(connection), target)
         _check_foreign_keys(connection)

@@ -88,3 +88,8 @@ def test_opening_an_older_catalogue_backs_it_up_and_upgrades(catalogue: Catalogu
     reopened.close()
     backups = list((path.parent / f"{path.name}.backups").glob("*")) if head != "0001" else []
     assert (head == "0001") or backups
+
+
+def test_expected_head_is_the_migrations_head() -> None:
+    """Opening skips Alembic for catalogues at EXPECTED_HEAD, so it must be the real head."""
+    assert migrate.head_revision() == migrate.EXPECTED_HEAD
