@@ -55,6 +55,29 @@ def test_disk_full_during_a_save_loses_nothing_and_says_so(catalogue: Catalogue)
     assert set(versions) == {"g-before-0", *saved}
 
 
+def test_disk_full_during_an_import_imports_nothing_and_says_so(
+    catalogue: Catalogue, demo_catalogue: Catalogue, tmp_path: Path
+) -> None:
+    from nkarchive.interchange.bundle import export_bundle
+    from nkarchive.interchange.records import Selection
+
+    bundle = tmp_path / "demo-bundle.zip"
+    export_bundle(demo_catalogue, Selection(everything=True), bundle)
+    path = catalogue.path
+    before = catalogue.counts()
+    catalogue.close()
+    # The demo's records need far more room than this: the disk "fills" inside the import.
+    limit = path.stat().st_size + 60_000
+    lines = worker("importfull", str(path), str(bundle), str(limit))
+    errors = [line for line in lines if line.startswith("ERROR")]
+    assert "IMPORTED" not in lines and len(errors) == 1, lines
+    assert "nothing was saved" in errors[0]
+    assert lines[-1] == "CLOSED"
+    with Catalogue.open(path) as reopened:
+        assert check_catalogue(reopened).ok
+        assert reopened.counts() == before  # all or nothing: nothing
+
+
 def test_write_to_a_read_only_file_is_a_plain_error(catalogue: Catalogue) -> None:
     """SQLite's "attempt to write a readonly database" (here forced with query_only, which
     reports it the same way, as permissions cannot be taken from root)."""

@@ -3,6 +3,7 @@
     python -m tests.safety.worker crash CATALOGUE SEED         random writes until killed
     python -m tests.safety.worker write CATALOGUE NAME COUNT [--no-lock]
     python -m tests.safety.worker diskfull CATALOGUE LIMIT_BYTES
+    python -m tests.safety.worker importfull CATALOGUE BUNDLE LIMIT_BYTES
 
 Every write is one operation making, changing or removing a *group*: a work (identifier = the
 group's tag), its two titles, a credit, an event and the credited agent, all carrying the same
@@ -178,6 +179,27 @@ def disk_full(path: str, limit: int) -> None:
     say("CLOSED")
 
 
+def import_full(path: str, bundle: str, limit: int) -> None:
+    """Import a citation bundle with the file size capped so that the disk "fills" midway."""
+    import resource
+    import signal
+    from pathlib import Path
+
+    from nkarchive.interchange.importer import import_bundle
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    catalogue = Catalogue.open(path)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    say("OPENED")
+    try:
+        import_bundle(catalogue, Path(bundle))
+        say("IMPORTED")
+    except CatalogueError as exc:
+        say(f"ERROR {type(exc).__name__}: {exc}")
+    catalogue.close()
+    say("CLOSED")
+
+
 def main(argv: list[str]) -> None:
     mode, path, *rest = argv
     if mode == "crash":
@@ -186,6 +208,8 @@ def main(argv: list[str]) -> None:
         write(path, rest[0], int(rest[1]), use_lock="--no-lock" not in rest)
     elif mode == "diskfull":
         disk_full(path, int(rest[0]))
+    elif mode == "importfull":
+        import_full(path, rest[0], int(rest[1]))
     else:
         raise SystemExit(f"unknown mode {mode}")
 
