@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from nkarchive.interchange.csl.render import Context, Renderer, Result
 
 _INITIAL_SPLIT_RE = re.compile(r"(\s*[\-\u2010]\s*|\s+)")
+_RUN_TOGETHER_RE = re.compile(r"\.(?=[^\s.\-\u2010])")  # "Ph.M.E." is three parts: "Ph. M. E."
 _NAME_OPTION_RENAMES = {"name-form": "form", "name-delimiter": "delimiter"}
 
 
@@ -63,7 +64,7 @@ def _compute_options(renderer: Renderer, name_node: Node | None, ctx: Context) -
 
 def initialize(given: str, initialize_with: str, initialize_all: bool, hyphen: bool) -> str:
     """'John Ronald' -> 'J. R.'; 'Jean-Paul' -> 'J.-P.'; with initialize=false only tidies initials."""
-    tokens = _INITIAL_SPLIT_RE.split(given.strip())
+    tokens = _INITIAL_SPLIT_RE.split(_RUN_TOGETHER_RE.sub(". ", given.strip()))
     out = ""
     previous_whole = False  # a whole word needs a space after it; an initial brings its own
     for n, token in enumerate(tokens):
@@ -83,18 +84,12 @@ def initialize(given: str, initialize_with: str, initialize_all: bool, hyphen: b
         if not token:
             continue
         letters = token.replace(".", "")
-        if (
-            token.endswith(".")
-            and 1 < len(letters) <= 3
-            and letters[0].isupper()
-            and not letters.isupper()
-        ):
-            out += letters + initialize_with  # an abbreviation kept whole: "Ts." for Tserendorj
+        if token.endswith(".") and len(letters) > 1 and letters[0].isupper():
+            # an abbreviation kept whole: "Ts." for Tserendorj, "Ph." for Philipp, "ME." as written
+            out += letters + initialize_with
             previous_whole = False
-        elif letters and (
-            (len(letters) == 1 and letters.isupper()) or ("." in token and letters.isupper())
-        ):
-            out += "".join(f"{ch}{initialize_with}" for ch in letters if ch.isalpha())
+        elif len(letters) == 1 and letters.isupper():
+            out += letters + initialize_with
             previous_whole = False
         elif initialize_all and token[0].isalpha():
             out += token[0] + initialize_with
