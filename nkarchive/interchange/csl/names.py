@@ -92,12 +92,21 @@ def initialize(given: str, initialize_with: str, initialize_all: bool, hyphen: b
             out += letters + initialize_with
             previous_whole = False
         elif initialize_all and token[0].isalpha():
-            out += token[0] + initialize_with
+            out += _initial_of(token) + initialize_with
             previous_whole = False
         else:
             out += token
             previous_whole = True
     return out.strip()
+
+
+def _initial_of(word: str) -> str:
+    """'John' -> 'J'; a transliterated digraph written in capitals keeps it: 'TSerendorjiin' -> 'Ts'
+    (a word all in capitals, 'ME', is an initial and the rest)."""
+    capitals = len(word[1:]) - len(word[1:].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if 0 < capitals < len(word) - 1:
+        return word[0] + word[1 : 1 + capitals].lower()
+    return word[0]
 
 
 def _part(node: Node | None, text: str, english: bool, *extra: str) -> str:
