@@ -318,7 +318,10 @@ class CitationProcessor:
         """collapse="year" and "year-suffix[-ranged]": adjacent cites by the same author share
         one name ("Kim 1985, 1987"); with year-suffix, same-year cites share the year too."""
         options = self.style.citation_section.options
-        cite_group_delimiter = options.get("cite-group-delimiter", ", ")
+        # the default, as in citeproc-js: ", " in author-date styles, the layout's own in note styles
+        cite_group_delimiter = options.get(
+            "cite-group-delimiter", delimiter if self.style.style_class == "note" else ", "
+        )
         after_collapse = options.get("after-collapse-delimiter", delimiter)
         year_suffix_delimiter = options.get(
             "year-suffix-delimiter", options.get("cite-group-delimiter", delimiter)
