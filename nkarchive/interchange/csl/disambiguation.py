@@ -26,6 +26,8 @@ def year_suffix(n: int) -> str:
 
 def _cite_key(proc: CitationProcessor, item: Item) -> str:
     ctx = proc.context(item, "citation", Cite(id=item.id))
+    # the date a page was read does not tell two works apart (citeproc-js leaves it out too)
+    ctx.suppressed.add("accessed")
     text, _, _ = proc.renderer.render_children(proc.style.citation_section.layout.children, ctx)
     return strip_markers(text)
 
