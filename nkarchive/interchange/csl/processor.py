@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
+from itertools import takewhile
 from typing import TYPE_CHECKING, Any
 
 from nkarchive.interchange.csl.disambiguation import disambiguate
@@ -198,7 +199,11 @@ class CitationProcessor:
         if index > 0:
             previous = cluster[index - 1]
         elif self._history:
-            _, last_cites = self._history[-1]
+            last_note, last_cites = self._history[-1]
+            if last_note != note:
+                # an earlier note is read whole: two citations in it are as two cites in one
+                same_note = takewhile(lambda h: h[0] == last_note, reversed(self._history))
+                last_cites = [c for _, cites in same_note for c in cites]
             if len(last_cites) == 1:
                 previous = last_cites[0]
             else:
