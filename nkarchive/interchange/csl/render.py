@@ -293,8 +293,7 @@ class Renderer:
         text = self.locale.term(term_name, form, plural) or ""
         return self.decorate(node, text, ctx, english=True), False, False
 
-    @staticmethod
-    def label_plural(setting: str, variable: str, value: str) -> bool:
+    def label_plural(self, setting: str, variable: str, value: str) -> bool:
         if setting == "always":
             return True
         if setting == "never":
@@ -302,7 +301,14 @@ class Renderer:
         if variable in ("number-of-pages", "number-of-volumes"):
             digits = "".join(ch for ch in value if ch.isdigit())
             return bool(digits) and int(digits) > 1
-        return is_plural(value)
+        if is_plural(value):
+            return True
+        # "213 et 235": the locale's own word for "and" joins two numbers too
+        and_term = self.locale.term("and")
+        if and_term and and_term != "and" and f" {and_term} " in value:
+            head, _, tail = value.partition(f" {and_term} ")
+            return head[-1:].isdigit() and tail[:1].isalnum()
+        return False
 
     # --- cs:group and cs:choose ------------------------------------------------------------
 
