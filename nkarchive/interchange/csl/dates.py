@@ -189,15 +189,21 @@ def _render_range(
             pieces.append(_render_part(renderer, part, start, ctx, variable, (True, True)))
             continue
         if i == lo:
+            # the affixes at the range dash go, whichever parts are there ("Summer–Spring 1999")
+            shown_start = [
+                j for j in range(lo, hi + 1) if _value(start, parts[j].attrs.get("name", ""))
+            ]
+            shown_end = [
+                j for j in range(lo, hi + 1) if _value(end, parts[j].attrs.get("name", ""))
+            ]
+            last_shown, first_shown = (shown_start or [hi])[-1], (shown_end or [lo])[0]
             block_start = [
-                _render_part(renderer, p, start, ctx, variable, (True, j != hi))
-                for j, p in enumerate(parts[lo : hi + 1], start=lo)
-                if _value(start, p.attrs.get("name", ""))
+                _render_part(renderer, parts[j], start, ctx, variable, (True, j != last_shown))
+                for j in shown_start
             ]
             block_end = [
-                _render_part(renderer, p, end, ctx, variable, (j != lo, True))
-                for j, p in enumerate(parts[lo : hi + 1], start=lo)
-                if _value(end, p.attrs.get("name", ""))
+                _render_part(renderer, parts[j], end, ctx, variable, (j != first_shown, True))
+                for j in shown_end
             ]
             pieces.append(
                 join(block_start, delimiter) + range_delimiter + join(block_end, delimiter)
