@@ -23,16 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from nkarchive.gui.worker import Cancelled, Progress
-from nkarchive.interchange.bundle import ExportError, ExportSummary, export_bundle
-from nkarchive.interchange.importer import ImportRefused, ImportSummary, import_bundle
-from nkarchive.interchange.records import Selection
-from nkarchive.interchange.unbag import BundleRefused
 from nkarchive.store import backup as backups
 from nkarchive.store.catalogue import Catalogue
 from nkarchive.store.errors import CatalogueError
 
+# The interchange package (bundles, the CSL processor) is imported when an export or import
+# starts, not when the main window does: it is a noticeable part of start-up otherwise.
 if TYPE_CHECKING:
     from nkarchive.gui.main_window import MainWindow
+    from nkarchive.interchange.bundle import ExportSummary
+    from nkarchive.interchange.importer import ImportSummary
+    from nkarchive.interchange.records import Selection
 
 BUNDLE_FILTER = "Citation bundles (*.zip);;All files (*)"
 # The selection's field for each kind of list.
@@ -67,6 +68,8 @@ def export_work(
     catalogue: Catalogue, selection: Selection, out: Path, query: str | None
 ) -> Callable[[Progress], ExportSummary]:
     """The worker's job for "Export citation bundle…"."""
+    from nkarchive.interchange.bundle import export_bundle
+
     return lambda progress: export_bundle(
         catalogue, selection, out, query=query, progress=_reporting(progress)
     )
@@ -74,11 +77,15 @@ def export_work(
 
 def import_work(catalogue: Catalogue, path: Path) -> Callable[[Progress], ImportSummary]:
     """The worker's job for "Import citation bundle…" (one transaction: all of it or none)."""
+    from nkarchive.interchange.importer import import_bundle
+
     return lambda progress: import_bundle(catalogue, path, progress=_reporting(progress))
 
 
 def current_selection(window: MainWindow) -> tuple[Selection, str]:
     """What to export: the listed records of a search, else the open record, else everything."""
+    from nkarchive.interchange.records import Selection
+
     kind = window.kind
     field = SELECTION_FIELD.get(kind)
     if field is not None:
@@ -109,6 +116,8 @@ def export_bundle_dialog(window: MainWindow) -> None:
         window.statusBar().showMessage(str(summary), 10000)
 
     def failed(exc: BaseException) -> None:
+        from nkarchive.interchange.bundle import ExportError
+
         if isinstance(exc, Cancelled):
             window.statusBar().showMessage("Export cancelled: nothing was written.", 5000)
         elif isinstance(exc, ExportError):
@@ -143,6 +152,9 @@ def import_bundle_dialog(window: MainWindow) -> None:
         show_report(window, "Import finished", f"Imported {path.name}.", summary.lines())
 
     def failed(exc: BaseException) -> None:
+        from nkarchive.interchange.importer import ImportRefused
+        from nkarchive.interchange.unbag import BundleRefused
+
         if isinstance(exc, Cancelled):
             window.statusBar().showMessage("Import cancelled: nothing was imported.", 5000)
         elif isinstance(exc, BundleRefused | ImportRefused):

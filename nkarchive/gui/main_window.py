@@ -183,7 +183,20 @@ class MainWindow(QMainWindow):
         self.timeline_dock.setWidget(widget)
 
     def _show_timeline(self, catalogue: Catalogue) -> None:
-        """The catalogue's timeline in its dock; it reads its events once the dock is first shown."""
+        """The catalogue's timeline in its dock. The panel (and numpy, and the painter) is made
+        only when the dock is shown: most sessions start without it, and start-up is faster."""
+        if not self.timeline_dock.isVisible():
+            old = self.timeline_dock.widget()
+            if hasattr(old, "reload"):  # the previous catalogue's panel
+                placeholder = QLabel("The timeline appears here.", self.timeline_dock)
+                placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.set_timeline_widget(placeholder)
+                old.deleteLater()
+            self._timeline_stale = False
+            return
+        self._build_timeline(catalogue)
+
+    def _build_timeline(self, catalogue: Catalogue) -> None:
         from nkarchive.gui.timeline.panel import TimelinePanel
 
         old = self.timeline_dock.widget()
@@ -574,6 +587,10 @@ class MainWindow(QMainWindow):
 
     def _timeline_shown(self, visible: bool) -> None:
         panel = self.timeline_dock.widget()
+        if visible and not hasattr(panel, "reload"):
+            self._build_timeline(self.catalogue)
+            self.timeline_dock.widget().show()  # a panel reads its events when first shown
+            return
         if visible and self._timeline_stale and hasattr(panel, "reload"):
             self._timeline_stale = False
             panel.reload()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from nkarchive import ops
 from nkarchive.gui import bundles
 from nkarchive.gui.main_window import MainWindow
+from nkarchive.interchange.records import Selection
 from nkarchive.store.backup import list_backups
 from nkarchive.store.catalogue import Catalogue
 from tests.gui.conftest import discard_edits
@@ -100,7 +101,7 @@ def test_a_damaged_bundle_is_refused_with_its_problems(
 ) -> None:
     add_work(catalogue, "W1", "Pulgasari")
     out = tmp_path / "all.zip"
-    bundles.export_work(catalogue, bundles.Selection(everything=True), out, None)(_NoProgress())
+    bundles.export_work(catalogue, Selection(everything=True), out, None)(_NoProgress())
     tampered = tmp_path / "tampered.zip"
     with zipfile.ZipFile(out) as source, zipfile.ZipFile(tampered, "w") as target:
         for info in source.infolist():

@@ -15,10 +15,11 @@ from nkarchive.store.catalogue import Catalogue
 def test_the_timeline_dock_opens_records_and_follows_the_selection(
     qtbot: QtBot, demo_window: MainWindow, demo_catalogue: Catalogue
 ) -> None:
+    # Nothing of the timeline is made (or read) until the dock is first shown.
+    assert not isinstance(demo_window.timeline_dock.widget(), TimelinePanel)
+    demo_window.timeline_dock.show()
     panel = demo_window.timeline_dock.widget()
     assert isinstance(panel, TimelinePanel)
-    assert len(panel.canvas.data) == 0  # nothing is read until the dock is shown
-    demo_window.timeline_dock.show()
     qtbot.waitUntil(lambda: len(panel.canvas.data) > 0, timeout=10_000)
     with demo_catalogue.engine.connect() as connection:
         event_uuid, work_uuid = connection.exec_driver_sql(
