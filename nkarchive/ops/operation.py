@@ -137,7 +137,6 @@ class Operation:
         self._resolve_refs(kind, rows)
         inserts: list[dict[str, Any]] = []
         seen: set[str] = set()
-        bounds: dict[str, tuple[str | None, str | None]] = {}
         spec_columns = [s.column for s in specs.values()]
         for index, values in enumerate(rows):
             errors: list[FieldError] = []
@@ -150,27 +149,7 @@ class Operation:
             fields = {k: v for k, v in values.items() if k != "uuid"}
             errors += [FieldError(name, f"{spec.label} is required")
                        for name, spec in specs.items() if spec.required and name not in fields]
-            attributes: dict[str, Any] = {}
-            for name, raw in fields.items():
-                field_spec = specs.get(name)
-                if field_spec is None:
-                    errors.append(FieldError(name, f"a {kind.replace('_', ' ')} has no field “{name}”"))
-                    continue
-                value, error = clean_value(field_spec, raw)
-                if error:
-                    errors.append(error)
-                elif field_spec.type == "ref" and value is not None:
-                    assert field_spec.ref is not None
-                    target_id = self._row_ids.get((field_spec.ref, value))
-                    if target_id is None:
-                        errors.append(FieldError(name, f"no {field_spec.ref.replace('_', ' ')} with id {value}"))
-                    attributes[field_spec.column] = target_id
-                else:
-                    attributes[field_spec.column] = value
-                    if field_spec.type == "edtf" and f"{name}_lower" in column_of:
-                        if value not in bounds:  # imports repeat dates; parse each once
-                            bounds[value] = date_bounds(value)
-                        attributes[f"{name}_lower"], attributes[f"{name}_upper"] = bounds[value]
+            attributes = self._cleaned(kind, cls, fields, errors, lookup=False)
             merged = {column: attributes.get(column) for column in spec_columns}
             errors += cross_field_errors(kind, merged)
             if errors:
@@ -276,6 +255,24 @@ class Operation:
         existing: str | None = None,
     ) -> None:
         specs = SPEC_BY_NAME[kind]
+        for attribute, value in self._cleaned(kind, type(record), values, errors).items():
+            setattr(record, attribute, value)
+        merged = {spec.column: getattr(record, spec.column, None) for spec in specs.values()}
+        errors += cross_field_errors(kind, merged)
+        if errors:
+            if record in self.session:
+                self.session.expunge(record)
+            raise ValidationError(kind, errors, existing)
+
+    def _cleaned(
+        self, kind: str, cls: type[Record], values: dict[str, Any], errors: list[FieldError],
+        *, lookup: bool = True,
+    ) -> dict[str, Any]:
+        """The values as attributes to set (references as row ids, EDTF bounds added), with
+        every problem appended to `errors`: the one validation `create`, `update` and
+        `create_many` share. With lookup=False, references must already be in `_row_ids`."""
+        specs = SPEC_BY_NAME[kind]
+        attributes: dict[str, Any] = {}
         for name, raw in values.items():
             spec = specs.get(name)
             if spec is None:
@@ -284,34 +281,26 @@ class Operation:
             value, error = clean_value(spec, raw)
             if error:
                 errors.append(error)
-                continue
-            if spec.type == "ref":
-                if value is None:
-                    setattr(record, spec.column, None)
-                    continue
+            elif spec.type == "ref" and value is not None:
                 assert spec.ref is not None
-                target_id = self._row_ids.get((spec.ref, value))
-                if target_id is None:
-                    target_cls = _record_class(spec.ref)
-                    target_id = self.session.scalar(select(target_cls.id).where(target_cls.uuid == value))
-                    if target_id is not None:
-                        self._row_ids[(spec.ref, value)] = target_id
+                target_id = self._ref_id(spec.ref, value, lookup=lookup)
                 if target_id is None:
                     errors.append(FieldError(name, f"no {spec.ref.replace('_', ' ')} with id {value}"))
-                    continue
-                setattr(record, spec.column, target_id)
+                attributes[spec.column] = target_id
             else:
-                setattr(record, spec.column, value)
-                if spec.type == "edtf" and hasattr(record, f"{name}_lower"):
-                    lower, upper = date_bounds(value)
-                    setattr(record, f"{name}_lower", lower)
-                    setattr(record, f"{name}_upper", upper)
-        merged = {spec.column: getattr(record, spec.column, None) for spec in specs.values()}
-        errors += cross_field_errors(kind, merged)
-        if errors:
-            if record in self.session:
-                self.session.expunge(record)
-            raise ValidationError(kind, errors, existing)
+                attributes[spec.column] = value
+                if spec.type == "edtf" and hasattr(cls, f"{name}_lower"):
+                    attributes[f"{name}_lower"], attributes[f"{name}_upper"] = date_bounds(value)
+        return attributes
+
+    def _ref_id(self, kind: str, uuid: str, *, lookup: bool = True) -> int | None:
+        target_id = self._row_ids.get((kind, uuid))
+        if target_id is None and lookup:
+            target_cls = _record_class(kind)
+            target_id = self.session.scalar(select(target_cls.id).where(target_cls.uuid == uuid))
+            if target_id is not None:
+                self._row_ids[(kind, uuid)] = target_id
+        return target_id
 
     def _check_new_uuid(self, cls: type[Record], value: Any) -> list[FieldError]:
         try:
