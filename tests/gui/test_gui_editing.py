@@ -207,3 +207,39 @@ def test_opening_another_catalogue_with_unsaved_edits_asks(
             break
     assert window.catalogue.path == other
     assert notes(Catalogue.open(old.path), first) is None
+
+
+def test_a_save_the_disk_refuses_keeps_the_edit_in_the_form(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file cannot be written (here: SQLite told to refuse writes, as a full disk or a
+    read-only folder would): a plain message, nothing saved, and the typed value kept."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    uuid = make_work(window.catalogue, "A-9")
+    window.model_for("work").refresh()
+    assert window.open_record("work", uuid)
+    editor = window.current_editor()
+    year = editor.ui.production_date_input
+    year.setFocus()
+    year.clear()
+    qtbot.keyClicks(year, "1986")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text))
+
+    def refuse_writes(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA query_only=ON")
+
+    event.listen(window.catalogue.engine, "connect", refuse_writes)
+    try:
+        assert editor.save() is None
+    finally:
+        event.remove(window.catalogue.engine, "connect", refuse_writes)
+    assert warnings and "nothing was saved" in warnings[0]
+    assert "still in the form" in warnings[0]
+    assert year.text() == "1986" and editor.is_dirty()
+    assert stored_year(window.catalogue, uuid) == "1985"
+    assert editor.save() is not None  # once the file can be written again, the edit saves
+    assert stored_year(window.catalogue, uuid) == "1986"

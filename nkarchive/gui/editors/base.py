@@ -25,6 +25,7 @@ from nkarchive.gui.pickers import Choice, PickerDialog, run_modal
 from nkarchive.gui.records import CITABLE_KINDS, load_children, load_citations, load_record
 from nkarchive.ops.fields import SPEC_BY_NAME
 from nkarchive.store.catalogue import Catalogue
+from nkarchive.store.errors import CatalogueError
 
 HEADING_STYLE = "font-size: 15pt; font-weight: 600;"
 DIRTY_STYLE = "color: #b35c00; font-weight: 600;"
@@ -482,8 +483,10 @@ class RecordEditor(QWidget):
         except ops.ValidationError as exc:
             self._show_refusal(exc)
             return None
-        except ops.OperationError as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
+        except (ops.OperationError, CatalogueError) as exc:
+            # A refused operation, or the disk, the folder or the file failing under us: the
+            # transaction was rolled back, and the edits stay in the form to save again later.
+            QMessageBox.warning(self, "Not saved", f"{exc}\n\nYour edits are still in the form.")
             return None
         result = op.result
         self.load(self.uuid)
