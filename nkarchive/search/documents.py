@@ -7,7 +7,6 @@ Each reader yields `(owner id, group, value)`; a credit's group is named after i
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -15,8 +14,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from nkarchive.search.columns import GROUP_BY_NAME, MAIN_GROUPS, role_group
-from nkarchive.search.normalize import stored_keys, stored_text
+from nkarchive.korean import search_key
+from nkarchive.search.columns import COLUMNS, GROUP_BY_NAME, MAIN_GROUPS, role_group
+from nkarchive.search.normalize import fold_text, keys_of, stored_keys, stored_text
 
 # What each reader reads: (owner id, group, value columns, FROM clause); `{c}` in the SQL made
 # from it is the condition on the owner's id: `IN (...)` or `BETWEEN :lo AND :hi`. Rows whose
@@ -170,6 +170,52 @@ def _reads(reader: Reader, groups: set[str]) -> bool:
     )
 
 
+def _group_name(group: str) -> str:
+    return group if group in GROUP_BY_NAME else role_group(group.removeprefix("credit_"))
+
+
+def read_values(
+    connection: Connection,
+    kind: str,
+    *,
+    ids: Sequence[int] | None = None,
+    id_range: tuple[int, int] | None = None,
+    groups: set[str] | None = None,
+) -> tuple[list[int], dict[int, dict[str, set[str]]]]:
+    """The ids of the records of `kind` that exist (with these ids or in this id range), and
+    their values by field group (only those of `groups` if given); records with no values are
+    left out of the second."""
+    if ids is not None and not ids:
+        return [], {}
+    condition, params = _condition(ids, id_range)
+    # The driver's own cursor: a rebuild reads millions of rows, and SQLAlchemy's row objects
+    # would cost more than the reading.
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    existing = [row[0] for row in cursor.execute(EXISTING[kind].format(c=condition), params)]
+    known = set(existing)
+    collected: dict[int, dict[str, set[str]]] = {}
+    names: dict[str, str] = {}  # a reader's group ('credit_director') -> the index's group
+    for reader, sql in zip(_READERS[kind], READERS[kind], strict=True):
+        if groups is not None and not _reads(reader, groups):
+            continue
+        for owner, group, *values in cursor.execute(sql.format(c=condition), params):
+            if owner not in known:
+                continue
+            name = names.get(group)
+            if name is None:
+                name = names[group] = _group_name(group)
+            by_group = collected.get(owner)
+            if by_group is None:
+                by_group = collected[owner] = {}
+            target = by_group.get(name)
+            if target is None:
+                target = by_group[name] = set()
+            for value in values:
+                if isinstance(value, str) and value.strip():
+                    target.add(value)
+    return existing, collected
+
+
 def read_docs(
     connection: Connection,
     kind: str,
@@ -180,30 +226,102 @@ def read_docs(
 ) -> dict[int, RecordDoc]:
     """The documents of the records of `kind` with these ids (or in this id range) that exist;
     with `groups`, only the values of those field groups."""
-    if ids is not None and not ids:
-        return {}
-    condition, params = _condition(ids, id_range)
-    # The driver's own cursor: a rebuild reads millions of rows, and SQLAlchemy's row objects
-    # would cost more than the reading.
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    existing = [row[0] for row in cursor.execute(EXISTING[kind].format(c=condition), params)]
+    existing, collected = read_values(connection, kind, ids=ids, id_range=id_range, groups=groups)
     docs = {record_id: RecordDoc(kind, record_id) for record_id in existing}
-    collected: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    readers = [
-        sql
-        for reader, sql in zip(_READERS[kind], READERS[kind], strict=True)
-        if groups is None or _reads(reader, groups)
-    ]
-    for reader in readers:
-        for owner, group, *values in cursor.execute(reader.format(c=condition), params):
-            if owner not in docs:
-                continue
-            name = group if group in GROUP_BY_NAME else role_group(group.removeprefix("credit_"))
-            target = collected[owner][name]
-            target.update(v for v in values if isinstance(v, str) and v.strip())
     for owner, by_group in collected.items():
         docs[owner].values = {name: sorted(values) for name, values in by_group.items() if values}
     return docs
+
+
+Filled = tuple[tuple[int, ...], tuple[str, ...]]
+
+
+class RowMaker:
+    """Index rows (every column of `COLUMNS` in order, None where a group has no values) from
+    records' values, as `RecordDoc.columns` makes them but for millions of records: each
+    distinct title or name is folded and keyed once (they repeat across many records: a
+    director's name on all their films), and whole rows are reused when records hold exactly
+    the same values (many events do)."""
+
+    _ROWS_KEPT = 50_000  # whole rows remembered at most (works and sources rarely repeat)
+
+    def __init__(self, limit: int | None = None) -> None:
+        self._limit = limit  # values remembered at most, or no bound (a rebuild's own maker)
+        self._position = {column: n for n, column in enumerate(COLUMNS)}
+        self._folded: dict[str, str] = {}
+        self._keys: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._search_keys: dict[str, str] = {}
+        self._rows: dict[tuple[tuple[str, tuple[str, ...]], ...], Filled | None] = {}
+
+    def row(self, by_group: dict[str, set[str]]) -> tuple[str | None, ...] | None:
+        """The row for one record's values, or None when nothing in them can be found."""
+        made = self.filled(by_group)
+        if made is None:
+            return None
+        cells: list[str | None] = [None] * len(COLUMNS)
+        for position, cell in zip(*made, strict=True):
+            cells[position] = cell
+        return tuple(cells)
+
+    def filled(self, by_group: dict[str, set[str]]) -> Filled | None:
+        """The row as (positions in `COLUMNS` of the cells that hold text, those cells), or None
+        when nothing in the values can be found. Inserting only the filled cells is many times
+        faster than binding the forty-odd empty ones too."""
+        values = tuple(sorted((name, tuple(sorted(v))) for name, v in by_group.items() if v))
+        found = self._rows.get(values, self)
+        if found is not self:
+            return found  # type: ignore[return-value]
+        if self._limit is not None and len(self._folded) + len(self._keys) > self._limit:
+            self._folded.clear()
+            self._keys.clear()
+            self._search_keys.clear()
+        cells: list[str | None] = [None] * len(COLUMNS)
+        for name, group_values in values:
+            self._fill(cells, name, group_values)
+        positions = tuple(n for n, cell in enumerate(cells) if cell is not None)
+        made = (positions, tuple(cells[n] or "" for n in positions)) if positions else None
+        if len(self._rows) >= self._ROWS_KEPT:
+            self._rows.clear()
+        self._rows[values] = made
+        return made
+
+    def _fill(self, cells: list[str | None], name: str, values: tuple[str, ...]) -> None:
+        group = GROUP_BY_NAME[name]
+        if group.keyed:
+            # Titles and names: few distinct values, each worth remembering.
+            folded = [f for f in map(self._fold, values) if f]
+        else:
+            # Notes and excerpts are mostly unique: folded as they come.
+            folded = [f for f in map(fold_text.__wrapped__, values) if f]
+        if folded:
+            if name in FRAMED:
+                text = " ".join(f"^ {f} $" for f in folded)
+            else:
+                text = " " + " | ".join(folded) + " "
+            cells[self._position[group.text_column]] = text
+        if group.keyed:
+            keys: dict[str, None] = {}
+            kind = key_kind(name)
+            for value in values:
+                found = self._keys.get((value, kind))
+                if found is None:
+                    found = self._keys[(value, kind)] = keys_of(value, kind, self._key)
+                for key in found:
+                    keys[key] = None
+            if keys:
+                cells[self._position[group.key_column]] = " ".join(keys)
+
+    def _key(self, value: str) -> str:
+        found = self._search_keys.get(value)
+        if found is None:
+            found = self._search_keys[value] = search_key(value)
+        return found
+
+    def _fold(self, value: str) -> str:
+        found = self._folded.get(value)
+        if found is None:
+            found = self._folded[value] = fold_text.__wrapped__(value)
+        return found
 
 
 def chunks(ids: Iterable[int], size: int = 500) -> Iterable[list[int]]:

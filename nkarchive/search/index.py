@@ -16,13 +16,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy import Connection, text
 
 from nkarchive.search.columns import COLUMNS, KINDS, rowid_base, rowid_range, split_rowid
-from nkarchive.search.documents import RecordDoc, chunks, read_docs
+from nkarchive.search.documents import RecordDoc, RowMaker, chunks, read_docs, read_values
 
 if TYPE_CHECKING:
     from nkarchive.store.catalogue import Catalogue
 
 Progress = Callable[[str, int, int], None]  # kind, records done, records of that kind
 BATCH = 4000
+DEFAULT_MERGE, REBUILD_MERGE = 4, 16  # FTS5 segments merged at once: its default, a rebuild's
+REBUILD_BATCH = 25_000  # records read at once by a rebuild: few statements, bounded memory
 
 
 class Change(Protocol):
@@ -33,10 +35,9 @@ class Change(Protocol):
     after: dict[str, Any] | None
 
 
-_INSERT = (
-    f"INSERT INTO search_doc (id, {', '.join(COLUMNS)}) "
-    f"VALUES (?, {', '.join('?' for _ in COLUMNS)})"
-)
+# Folded text and keys of the values the listener has seen lately (one import writes the same
+# names on many records); bounded, so a long session does not grow it without end.
+_rows_made = RowMaker(limit=1 << 17)
 
 
 def _row(doc: RecordDoc) -> tuple[Any, ...] | None:
@@ -46,18 +47,36 @@ def _row(doc: RecordDoc) -> tuple[Any, ...] | None:
     return (rowid_base(doc.kind) + doc.record_id, *[columns.get(c) for c in COLUMNS])
 
 
-def write_docs(connection: Connection, kind: str, record_ids: Iterable[int]) -> None:
-    """Replace the index rows of these records with their current documents."""
+def insert_rows(
+    cursor: Any, base: int, values: dict[int, dict[str, set[str]]], maker: RowMaker
+) -> None:
+    """Insert the index rows of these records (by id, their values by group): one statement
+    for each set of filled columns, which binds no empty ones."""
+    rows: dict[tuple[int, ...], list[tuple[int | str, ...]]] = defaultdict(list)
+    for record_id, by_group in values.items():
+        made = maker.filled(by_group)
+        if made is not None:
+            rows[made[0]].append((base + record_id, *made[1]))
+    for positions, batch in rows.items():
+        columns = ", ".join(COLUMNS[n] for n in positions)
+        marks = ", ".join("?" * (len(positions) + 1))
+        cursor.executemany(f"INSERT INTO search_doc (id, {columns}) VALUES ({marks})", batch)
+
+
+def write_docs(
+    connection: Connection, kind: str, record_ids: Iterable[int], created: set[int] | None = None
+) -> None:
+    """Replace the index rows of these records with their current documents; `created` are
+    records the same write made, which have no index row to remove yet."""
     base = rowid_base(kind)
+    created = created or set()
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     for batch in chunks(sorted(set(record_ids))):
-        docs = read_docs(connection, kind, ids=batch)
-        connection.exec_driver_sql(
-            f"DELETE FROM search_doc WHERE id IN ({', '.join('?' for _ in batch)})",
-            tuple(base + record_id for record_id in batch),
-        )
-        rows = [row for row in (_row(doc) for doc in docs.values()) if row is not None]
-        if rows:
-            connection.exec_driver_sql(_INSERT, rows)
+        _, values = read_values(connection, kind, ids=batch)
+        old = [base + record_id for record_id in batch if record_id not in created]
+        if old:
+            cursor.execute(f"DELETE FROM search_doc WHERE id IN ({', '.join('?' * len(old))})", old)
+        insert_rows(cursor, base, values, _rows_made)
 
 
 # -- which records a changed row belongs to ---------------------------------------------------
@@ -69,26 +88,36 @@ _DIRECT: dict[str, tuple[str, str]] = {
     "agent_identifier": ("agent", "agent_id"), "agent_name": ("agent", "agent_id"),
     "event": ("event", "id"), "source": ("source", "id"), "source_contributor": ("source", "source_id"),
 }  # fmt: skip
-# A citation's text belongs to the record it backs; some targets are parts of a work or agent.
+# A citation's text belongs to the record it backs; some targets are parts of a work or agent,
+# whose owner is looked up: (owner kind, SQL selecting the owner of the parts `IN ({})`).
 _CITATION_OWNER: dict[str, tuple[str, str | None]] = {
-    "work_id": ("work", None), "title_id": ("work", "SELECT work_id FROM title WHERE id = ?"),
-    "credit_id": ("work", "SELECT work_id FROM credit WHERE id = ?"),
-    "manifestation_id": ("work", "SELECT work_id FROM manifestation WHERE id = ?"),
-    "item_id": ("work", "SELECT work_id FROM item WHERE id = ?"),
+    "work_id": ("work", None), "title_id": ("work", "SELECT work_id FROM title WHERE id IN ({})"),
+    "credit_id": ("work", "SELECT work_id FROM credit WHERE id IN ({})"),
+    "manifestation_id": ("work", "SELECT work_id FROM manifestation WHERE id IN ({})"),
+    "item_id": ("work", "SELECT work_id FROM item WHERE id IN ({})"),
     "event_id": ("event", None), "agent_id": ("agent", None),
-    "agent_name_id": ("agent", "SELECT agent_id FROM agent_name WHERE id = ?"),
+    "agent_name_id": ("agent", "SELECT agent_id FROM agent_name WHERE id IN ({})"),
 }  # fmt: skip
 # An agent's names appear in the documents of what it is credited on, organised or wrote.
 _NAME_USERS: tuple[tuple[str, str], ...] = (
-    ("work", "SELECT work_id FROM credit WHERE agent_id = ?"),
-    ("event", "SELECT id FROM event WHERE organiser_id = ?"),
-    ("source", "SELECT source_id FROM source_contributor WHERE agent_id = ?"),
+    ("work", "SELECT work_id FROM credit WHERE agent_id IN ({})"),
+    ("event", "SELECT id FROM event WHERE organiser_id IN ({})"),
+    ("source", "SELECT source_id FROM source_contributor WHERE agent_id IN ({})"),
 )
+
+
+def _owners(connection: Connection, query: str, ids: set[int]) -> Iterable[int]:
+    """The owners `query` finds for these ids, a few hundred ids per statement."""
+    for batch in chunks(sorted(ids)):
+        found = connection.exec_driver_sql(query.format(", ".join("?" * len(batch))), tuple(batch))
+        yield from (int(owner) for owner in found.scalars() if owner is not None)
 
 
 def affected_records(connection: Connection, changes: Iterable[Change]) -> dict[str, set[int]]:
     """The records whose documents the changes may have altered, by kind."""
     dirty: dict[str, set[int]] = defaultdict(set)
+    parts: dict[str, set[int]] = defaultdict(set)  # citation column -> ids of cited parts
+    named_agents: set[int] = set()  # agents whose names changed
     for change in changes:
         for values in (change.before, change.after):
             if not values:
@@ -105,20 +134,40 @@ def affected_records(connection: Connection, changes: Iterable[Change]) -> dict[
                     if lookup is None:
                         dirty[kind].add(int(target))
                     else:
-                        owner = connection.exec_driver_sql(lookup, (target,)).scalar()
-                        if owner is not None:
-                            dirty[kind].add(int(owner))
+                        parts[column].add(int(target))
             if change.table == "agent_name" and values.get("agent_id") is not None:
-                for kind, query in _NAME_USERS:
-                    found = connection.exec_driver_sql(query, (values["agent_id"],)).scalars()
-                    dirty[kind].update(int(i) for i in found if i is not None)
+                named_agents.add(int(values["agent_id"]))
+    # Owners are looked up after the write, as the rows stand now, in batches.
+    for column, ids in parts.items():
+        kind, lookup = _CITATION_OWNER[column]
+        assert lookup is not None
+        dirty[kind].update(_owners(connection, lookup, ids))
+    if named_agents:
+        for kind, query in _NAME_USERS:
+            dirty[kind].update(_owners(connection, query, named_agents))
     return dirty
+
+
+def created_records(changes: Iterable[Change]) -> dict[str, set[int]]:
+    """Records the changes created that were not there before them, by kind: they have no
+    index row yet (a record deleted and made again with the same id in one write has)."""
+    created: dict[str, set[int]] = defaultdict(set)
+    existed: dict[str, set[int]] = defaultdict(set)
+    for change in changes:
+        if change.table not in KINDS:
+            continue
+        if change.before is not None:
+            existed[change.table].add(int(change.before.get("id") or 0))
+        elif change.after is not None and change.after.get("id") is not None:
+            created[change.table].add(int(change.after["id"]))
+    return {kind: ids - existed[kind] for kind, ids in created.items()}
 
 
 def follow_changes(catalogue: Catalogue | None, connection: Connection, changes: list[Any]) -> None:
     """The row listener: bring the index rows of everything the changes touched up to date."""
+    created = created_records(changes)
     for kind, record_ids in affected_records(connection, changes).items():
-        write_docs(connection, kind, record_ids)
+        write_docs(connection, kind, record_ids, created.get(kind))
 
 
 # -- rebuilding and checking -------------------------------------------------------------------
@@ -128,10 +177,10 @@ def _max_id(connection: Connection, kind: str) -> int:
     return int(connection.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {kind}").scalar() or 0)
 
 
-def _ranges(connection: Connection, kind: str) -> Iterable[tuple[int, int]]:
+def _ranges(connection: Connection, kind: str, batch: int = BATCH) -> Iterable[tuple[int, int]]:
     top = _max_id(connection, kind)
-    for low in range(1, top + 1, BATCH):
-        yield low, min(low + BATCH - 1, top)
+    for low in range(1, top + 1, batch):
+        yield low, min(low + batch - 1, top)
 
 
 def rebuild_index(connection: Connection, progress: Progress | None = None) -> dict[str, float]:
@@ -160,20 +209,31 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
     connection.exec_driver_sql("DELETE FROM search_doc")
     connection.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('delete-all')")
     timings: dict[str, float] = {}
+    rows_made = RowMaker()
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     for kind in KINDS:
         started = time.perf_counter()
-        total, done = _max_id(connection, kind), 0
-        for low, high in _ranges(connection, kind):
-            docs = read_docs(connection, kind, id_range=(low, high))
-            rows = [row for row in (_row(doc) for doc in docs.values()) if row is not None]
-            if rows:
-                connection.exec_driver_sql(_INSERT, rows)
-            done = high
+        total, base = _max_id(connection, kind), rowid_base(kind)
+        for low, high in _ranges(connection, kind, REBUILD_BATCH):
+            _, values = read_values(connection, kind, id_range=(low, high))
+            insert_rows(cursor, base, values, rows_made)
             if progress:
-                progress(kind, done, total)
+                progress(kind, high, total)
         timings[kind] = time.perf_counter() - started
     started = time.perf_counter()
+    # FTS5 writes its in-memory index out in small segments and merges them as it goes; merging
+    # 16 at a time rather than 4 (the default, put back after) writes each entry far fewer times.
+    automerge = connection.exec_driver_sql(
+        "SELECT v FROM search_index_config WHERE k = 'automerge'"
+    ).scalar()
+    connection.exec_driver_sql(
+        "INSERT INTO search_index(search_index, rank) VALUES ('automerge', ?)", (REBUILD_MERGE,)
+    )
     connection.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('rebuild')")
+    connection.exec_driver_sql(
+        "INSERT INTO search_index(search_index, rank) VALUES ('automerge', ?)",
+        (int(automerge if automerge is not None else DEFAULT_MERGE),),
+    )
     timings["full-text index"] = time.perf_counter() - started
     for sql in triggers:
         connection.exec_driver_sql(sql)

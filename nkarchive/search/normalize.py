@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from nkarchive.korean import contains_hangul, romanize, search_key
@@ -56,10 +56,16 @@ def stored_text(values: Iterable[str], *, framed: bool = True) -> str:
 @lru_cache(maxsize=1 << 18)
 def value_keys(value: str, kind: str = "title") -> tuple[str, ...]:
     """The folding keys to index for one value: for Hangul, the key of each scheme's form."""
+    return keys_of(value, kind, search_key)
+
+
+def keys_of(value: str, kind: str, key: Callable[[str], str]) -> tuple[str, ...]:
+    """`value_keys`, with `key` standing for `search_key` (a rebuild passes a cached one: the
+    romanized forms of different values often meet)."""
     if contains_hangul(value):
-        keys = {search_key(romanize(value, scheme, kind=kind)) for scheme in KEY_SCHEMES}
+        keys = {key(romanize(value, scheme, kind=kind)) for scheme in KEY_SCHEMES}
     else:
-        keys = {search_key(value)}
+        keys = {key(value)}
     return tuple(sorted(k for k in keys if k))
 
 

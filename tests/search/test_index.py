@@ -107,6 +107,38 @@ def test_check_finds_an_index_out_of_step_and_reindex_repairs_it(films: Films) -
     assert works(films, "sogwang") == [films.pulgasari]
 
 
+def test_reindex_writes_exactly_the_rows_the_edits_left(films: Films) -> None:
+    catalogue = films.catalogue
+    with ops.operation(catalogue, "A new film, its title and its director, cited") as op:
+        work = op.create("work", {"form": "feature", "record_status": "draft"})
+        title = op.create(
+            "title", {"work": work.uuid, "text": "도라지꽃", "title_type": "original"}
+        )
+        op.create("credit", {"work": work.uuid, "agent": films.shin, "role": "director"})
+        op.create(
+            "citation",
+            {
+                "source": films.rodong,
+                "title": title.uuid,
+                "excerpt": "Toraji kkot premiere",
+                "confidence": "probable",
+            },
+        )
+    ops.update(catalogue, "work", films.pulgasari, {"synopsis": "A monster eats iron."})
+
+    def stored() -> list[tuple[object, ...]]:
+        with catalogue.engine.connect() as connection:
+            return [tuple(row) for row in connection.exec_driver_sql("SELECT * FROM search_doc")]
+
+    after_edits = stored()
+    reindex(catalogue)
+    assert stored() == after_edits
+    assert works(films, "toraji") == [work.uuid]
+    assert works(films, "premiere") == [work.uuid]  # the excerpt of a citation of its title
+    assert set(works(films, "director:shin")) == {films.pulgasari, work.uuid}
+    assert check_search_index(catalogue) == []
+
+
 def test_migration_0002_indexes_an_existing_catalogue_and_downgrade_drops_it(
     films: Films, tmp_path: Path
 ) -> None:
