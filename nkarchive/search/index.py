@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy import Connection, text
 
 from nkarchive.search.columns import COLUMNS, KINDS, rowid_base, rowid_range, split_rowid
-from nkarchive.search.documents import RecordDoc, RowMaker, chunks, read_docs, read_values
+from nkarchive.search.documents import RowMaker, chunks, read_values
 
 if TYPE_CHECKING:
     from nkarchive.store.catalogue import Catalogue
@@ -38,13 +38,6 @@ class Change(Protocol):
 # Folded text and keys of the values the listener has seen lately (one import writes the same
 # names on many records); bounded, so a long session does not grow it without end.
 _rows_made = RowMaker(limit=1 << 17)
-
-
-def _row(doc: RecordDoc) -> tuple[Any, ...] | None:
-    columns = doc.columns()
-    if not columns:
-        return None  # nothing to find it by
-    return (rowid_base(doc.kind) + doc.record_id, *[columns.get(c) for c in COLUMNS])
 
 
 def insert_rows(
@@ -245,11 +238,17 @@ def index_problems(connection: Connection, limit: int = 100) -> list[str]:
     """Differences between the index and the records: each record's document is read afresh
     and compared with its stored row; and every stored row must be found by the FTS index."""
     problems: list[str] = []
+    rows_made = RowMaker()  # the rebuild's rows, made the rebuild's way
     for kind in KINDS:
         low, high = rowid_range(kind)
         for first, last in _ranges(connection, kind):
-            docs = read_docs(connection, kind, id_range=(first, last))
-            expected = {row[0]: row[1:] for row in (_row(d) for d in docs.values()) if row}
+            _, values = read_values(connection, kind, id_range=(first, last))
+            base = rowid_base(kind)
+            expected = {
+                base + record_id: row
+                for record_id, by_group in values.items()
+                if (row := rows_made.row(by_group)) is not None
+            }
             stored = {
                 row[0]: tuple(row[1:])
                 for row in connection.exec_driver_sql(
