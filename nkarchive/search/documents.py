@@ -246,7 +246,7 @@ class RowMaker:
     _ROWS_KEPT = 50_000  # whole rows remembered at most (works and sources rarely repeat)
 
     def __init__(self, limit: int | None = None) -> None:
-        self._limit = limit  # values remembered at most, or no bound (a rebuild's own maker)
+        self._limit = limit  # distinct values remembered at most (then forgotten), or no bound
         self._position = {column: n for n, column in enumerate(COLUMNS)}
         self._folded: dict[str, str] = {}
         self._keys: dict[tuple[str, str], tuple[str, ...]] = {}

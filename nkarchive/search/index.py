@@ -202,7 +202,7 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
     connection.exec_driver_sql("DELETE FROM search_doc")
     connection.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('delete-all')")
     timings: dict[str, float] = {}
-    rows_made = RowMaker()
+    rows_made = RowMaker(limit=1 << 20)  # a million distinct values: some 200 MB at most
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     for kind in KINDS:
         started = time.perf_counter()
@@ -238,7 +238,7 @@ def index_problems(connection: Connection, limit: int = 100) -> list[str]:
     """Differences between the index and the records: each record's document is read afresh
     and compared with its stored row; and every stored row must be found by the FTS index."""
     problems: list[str] = []
-    rows_made = RowMaker()  # the rebuild's rows, made the rebuild's way
+    rows_made = RowMaker(limit=1 << 20)  # the rebuild's rows, made the rebuild's way
     for kind in KINDS:
         low, high = rowid_range(kind)
         for first, last in _ranges(connection, kind):
