@@ -172,8 +172,12 @@ class CitationPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        # The source's title is what identifies a citation: it gets the room. Locator and
+        # claim are short and shown whole in the detail line below the table.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
+        for column in (1, 2):
+            self.view.setColumnWidth(column, 64)
+        for column in (3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.activated.connect(lambda index: self._edit(index))
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())

@@ -102,9 +102,9 @@ class RecordEditor(QWidget):
                 lambda _checked=False, p=position: self.show_page(p),
             )
             self.ui.tabs.setTabToolTip(position, f"Alt+{position + 1}")
-        self.ui.body_splitter.setStretchFactor(0, 3)
-        self.ui.body_splitter.setStretchFactor(1, 1)
-        self.ui.body_splitter.setSizes([700, 280])
+        self.ui.body_splitter.setStretchFactor(0, 3)  # the form; citations need room for sources
+        self.ui.body_splitter.setStretchFactor(1, 2)
+        self.ui.body_splitter.setSizes([600, 400])
         self.setEnabled(False)
 
     def _shortcut(self, text: str, keys: str, slot: Any) -> None:
