@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -32,6 +33,7 @@ from nkarchive import __version__, ops, paths
 from nkarchive.gui import bundles
 from nkarchive.gui import settings as gui_settings
 from nkarchive.gui.app import offer_read_only
+from nkarchive.gui.cite_copy import CitationStyleMenu, copy_citation, style_label
 from nkarchive.gui.editors.agent import AgentEditor
 from nkarchive.gui.editors.base import RecordEditor
 from nkarchive.gui.editors.event import EventEditor
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
         self.list_view.setAlternatingRowColors(True)
         self.list_view.setWordWrap(False)
         self.list_view.setTabKeyNavigation(False)
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list_view.customContextMenuRequested.connect(self._list_context_menu)
         self.list_view.verticalHeader().hide()
         self.list_view.verticalHeader().setDefaultSectionSize(
             self.list_view.fontMetrics().height() + 8
@@ -260,6 +264,14 @@ class MainWindow(QMainWindow):
         self._action(record_menu, "&Delete record…", self.delete_record, "Ctrl+Delete")
         record_menu.addSeparator()
         self._action(record_menu, "Set record &status of listed works…", self.bulk_set_status)
+        record_menu.addSeparator()
+        # Ctrl+Shift+C copies from the Sources list; inside an editor it stays "Add citation".
+        self.copy_citation_action = self._action(
+            record_menu, "&Copy citation", self.copy_citation, "Ctrl+Shift+C"
+        )
+        self.copy_citation_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.list_view.addAction(self.copy_citation_action)
+        record_menu.aboutToShow.connect(self._update_copy_citation)
 
         view_menu = bar.addMenu("&View")
         for position, (label, _kind, shortcut) in enumerate(NAVIGATOR):
@@ -276,6 +288,9 @@ class MainWindow(QMainWindow):
         timeline = self.timeline_dock.toggleViewAction()
         timeline.setShortcut(QKeySequence("Ctrl+T"))
         view_menu.addAction(timeline)
+        view_menu.addSeparator()
+        self.citation_style_menu = CitationStyleMenu(self)
+        view_menu.addMenu(self.citation_style_menu)
         self.update_undo_actions()
 
     # -- the catalogue ---------------------------------------------------------------------------
@@ -541,6 +556,40 @@ class MainWindow(QMainWindow):
         editor = self.current_editor()
         if editor is not None:
             editor.bindings[editor.FIELDS[0]].widget.setFocus()
+
+    def selected_source(self) -> str | None:
+        """The source "Copy citation" means: the one in the editor, else the one listed."""
+        editor = self.current_editor()
+        if editor is not None and editor.KIND == "source" and editor.uuid and not editor.is_new:
+            return editor.uuid
+        if self.kind == "source" and self.list_view.isVisible():
+            index = self.list_view.currentIndex()
+            if index.isValid():
+                return self.model_for("source").uuid_at(index.row())
+        return None
+
+    def _update_copy_citation(self) -> None:
+        self.copy_citation_action.setEnabled(self.selected_source() is not None)
+
+    def copy_citation(self) -> None:
+        uuid = self.selected_source()
+        if uuid is None:
+            self.statusBar().showMessage(
+                "Choose a saved source first, then copy its citation.", 5000
+            )
+            return
+        if copy_citation(self, self.catalogue, uuid) is not None:
+            style = style_label(gui_settings.citation_style())
+            self.statusBar().showMessage(f"Copied the citation ({style}).", 5000)
+
+    def _list_context_menu(self, position: Any) -> None:
+        if self.kind != "source" or not self.list_view.indexAt(position).isValid():
+            return
+        self.copy_citation_action.setEnabled(True)
+        menu = QMenu(self)
+        menu.addAction(self.copy_citation_action)
+        menu.addMenu(self.citation_style_menu)
+        menu.exec(self.list_view.viewport().mapToGlobal(position))
 
     # -- after writes ----------------------------------------------------------------------------
 

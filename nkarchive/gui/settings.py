@@ -1,4 +1,5 @@
-"""The desktop app's remembered state (window layout, column widths, recent catalogues).
+"""The desktop app's remembered state (window layout, column widths, recent catalogues,
+citation style).
 
 Kept in an INI file in nkarchive's config folder, so NKARCHIVE_CONFIG_DIR (tests, portable
 use) moves it along with everything else.
@@ -39,3 +40,18 @@ def remember_catalogue(path: Path) -> None:
 def last_catalogue() -> str | None:
     value = settings().value("last_catalogue")
     return str(value) if value else None
+
+
+DEFAULT_CITATION_STYLE = "chicago-author-date"
+
+
+def citation_style() -> str:
+    """The style "Copy citation" uses: a bundled style's name or the path of a .csl file."""
+    value = settings().value("citation/style")
+    return str(value) if value else DEFAULT_CITATION_STYLE
+
+
+def set_citation_style(name_or_path: str) -> None:
+    store = settings()
+    store.setValue("citation/style", name_or_path)
+    store.sync()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton
 
 from nkarchive.gui.editors.base import RecordEditor
 from nkarchive.gui.forms.ui_source_form import Ui_SourceForm
@@ -116,6 +116,15 @@ class SourceEditor(RecordEditor):
         self.bindings["source_type"].widget.currentIndexChanged.connect(
             lambda _i: self.after_load()
         )
+        self.copy_button = QPushButton("Copy citation", self)
+        self.copy_button.setObjectName("copy_citation_button")
+        self.copy_button.setToolTip(
+            "Copy this source's bibliography entry (as last saved) in the citation style chosen "
+            "under View ▸ Citation style"
+        )
+        self.copy_button.clicked.connect(self.copy_citation)
+        header = self.ui.header_layout
+        header.insertWidget(header.indexOf(self.ui.revert_button), self.copy_button)
 
     @property
     def file_store(self) -> FileStore:
@@ -131,6 +140,7 @@ class SourceEditor(RecordEditor):
 
     def after_load(self) -> None:
         """Show the fields the chosen type uses, and any other field that holds a value."""
+        self.copy_button.setEnabled(self.uuid is not None and not self.is_new)
         source_type = self.bindings["source_type"].raw()
         wanted = ALWAYS | TYPE_FIELDS.get(source_type or "", set(self.FIELDS))
         layout = self.ui.fields_layout
@@ -139,6 +149,18 @@ class SourceEditor(RecordEditor):
             row, _role = layout.getWidgetPosition(binding.label)
             if row >= 0:
                 layout.setRowVisible(row, visible)
+
+    def copy_citation(self) -> None:
+        from nkarchive.gui import settings as gui_settings
+        from nkarchive.gui.cite_copy import copy_citation, style_label
+
+        if self.uuid is None or self.is_new:
+            return
+        if copy_citation(self, self.catalogue, self.uuid) is not None:
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                style = style_label(gui_settings.citation_style())
+                window.statusBar().showMessage(f"Copied the citation ({style}).", 5000)
 
     def add_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Attach a file to this source")
