@@ -28,11 +28,12 @@ def csl_items_for_sources(catalogue: Catalogue, uuids: list[str]) -> list[dict[s
     the first UUID that is not a source in the catalogue."""
     wanted = [u.strip().lower() for u in uuids]
     with catalogue.engine.connect() as connection:
-        ids = dict(
-            connection.execute(select(Source.uuid, Source.id).where(Source.uuid.in_(wanted)))
-            .tuples()
-            .all()
-        )
+        ids: dict[str, int] = {
+            uuid: row_id
+            for uuid, row_id in connection.execute(
+                select(Source.uuid, Source.id).where(Source.uuid.in_(wanted))
+            )
+        }
         missing = [u for u in wanted if u not in ids]
         if missing:
             raise KeyError(missing[0])
