@@ -106,3 +106,24 @@ def test_missing_catalogue_is_not_created_by_read_commands(capsys: pytest.Captur
     status, _, err = run(capsys, "list", "works", "--catalogue", str(missing))
     assert status == 1 and "no such catalogue file" in err
     assert not missing.exists()
+
+
+def test_cite_formats_catalogue_sources_in_the_chosen_style(
+    capsys: pytest.CaptureFixture[str], demo_catalogue: Catalogue
+) -> None:
+    from sqlalchemy import select
+
+    from nkarchive.interchange.csl import load_style
+    from nkarchive.interchange.sources import csl_items_for_sources
+    from nkarchive.model import Source
+
+    with demo_catalogue.session() as session:
+        uuids = list(session.scalars(select(Source.uuid).order_by(Source.id).limit(2)))
+    expected = load_style("apa").bibliography(csl_items_for_sources(demo_catalogue, uuids))
+    path = str(demo_catalogue.path)
+    demo_catalogue.close()
+    status, out, _ = run(capsys, "cite", *uuids, "--catalogue", path, "--style", "apa")
+    assert status == 0
+    assert out.splitlines() == expected
+    status, _, err = run(capsys, "cite", "00000000-0000-0000-0000-000000000000", "--catalogue", path)
+    assert status == 1 and "no source with id" in err
