@@ -32,7 +32,7 @@ from typing import Any, NoReturn, TypeVar
 from nkarchive import paths
 
 # Modules that register further checks (imported by name, so the packaged build lists them).
-CHECK_MODULES: tuple[str, ...] = ("nkarchive.cli.selftest",)
+CHECK_MODULES: tuple[str, ...] = ("nkarchive.gui.selftest_checks",)
 
 DEMO_TITLE_HANGUL = "꽃파는 처녀"
 DEMO_TITLE_ROMANIZED = "kkotpanun chonyo"  # McCune–Reischauer without its diacritics
