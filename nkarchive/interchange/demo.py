@@ -13,30 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from nkarchive import paths
-from nkarchive.ops import Operation, operation
+from nkarchive.ops import SPECS, Operation, operation
 from nkarchive.store.catalogue import Catalogue
 
 DEMO_NAMESPACE = uuid_module.UUID("6f1c54d2-3b7e-4f0a-9d3c-2a8e5b1c7d90")
-
-AGENT_FIELDS = ("agent_type", "dates", "notes")
-NAME_FIELDS = ("name", "name_type", "language", "script", "scheme", "used_from", "used_to", "preferred")
-SOURCE_FIELDS = (
-    "source_type", "title", "short_title", "container_title", "date", "publisher", "publisher_place",
-    "volume", "issue", "pages", "edition", "url", "accessed", "language", "identifiers",
-    "archive_location", "source_class", "abstract", "notes",
-)
-WORK_FIELDS = (
-    "identifier", "form", "production_date", "countries", "languages", "colour", "sound",
-    "running_time", "genres", "subjects", "synopsis", "notes", "record_status",
-)
-TITLE_FIELDS = ("text", "title_type", "language", "script", "scheme", "preferred")
-CREDIT_FIELDS = ("role", "character", "credited_as", "notes")
-EVENT_FIELDS = ("event_type", "date", "place", "country", "venue", "result", "notes")
-CITATION_FIELDS = (
-    "field", "locator", "locator_type", "excerpt", "excerpt_language", "translation",
-    "claimed_value", "confidence", "preferred", "note",
-)
-
 
 class DemoDataError(ValueError):
     """The demo data file is malformed; the message names the entry."""
@@ -63,8 +43,14 @@ def build_demo(path: Path | str, *, data_file: Path | None = None) -> Catalogue:
     return catalogue
 
 
-def _pick(entry: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
-    return {name: entry[name] for name in names if entry.get(name) is not None}
+def _pick(entry: dict[str, Any], kind: str) -> dict[str, Any]:
+    """The entry's values for the plain fields of `kind` (the operation layer's field specs;
+    references between records are resolved by the builder)."""
+    return {
+        spec.name: entry[spec.name]
+        for spec in SPECS[kind]
+        if spec.type != "ref" and entry.get(spec.name) is not None
+    }
 
 
 class _Builder:
@@ -108,9 +94,9 @@ class _Builder:
 
     def source(self, entry: dict[str, Any]) -> None:
         ref = entry["ref"]
-        uuid = self.make("source", ref, _pick(entry, SOURCE_FIELDS))
+        uuid = self.make("source", ref, _pick(entry, "source"))
         for index, person in enumerate(entry.get("contributors", [])):
-            values = _pick(person, ("role", "family", "given", "literal"))
+            values = _pick(person, "source_contributor")
             if person.get("agent"):
                 values["agent"] = self.ref(person["agent"], ref)
             self.make("source_contributor", f"{ref}/contributor/{index}",
@@ -118,22 +104,22 @@ class _Builder:
 
     def agent(self, entry: dict[str, Any]) -> None:
         ref = entry["ref"]
-        uuid = self.make("agent", ref, _pick(entry, AGENT_FIELDS))
+        uuid = self.make("agent", ref, _pick(entry, "agent"))
         for index, name in enumerate(entry.get("names", [])):
             name_ref = f"{ref}/name/{index}"
             name_uuid = self.make("agent_name", name_ref,
-                                  {"agent": uuid, "position": index, **_pick(name, NAME_FIELDS)})
+                                  {"agent": uuid, "position": index, **_pick(name, "agent_name")})
             self.cite_later("agent_name", name_uuid, name, name_ref)
         for index, honour in enumerate(entry.get("honours", [])):
             self.make("agent_honour", f"{ref}/honour/{index}",
-                      {"agent": uuid, **_pick(honour, ("honour", "date", "notes"))})
+                      {"agent": uuid, **_pick(honour, "agent_honour")})
         for index, identifier in enumerate(entry.get("identifiers", [])):
             self.make("agent_identifier", f"{ref}/identifier/{index}",
-                      {"agent": uuid, **_pick(identifier, ("authority", "value"))})
+                      {"agent": uuid, **_pick(identifier, "agent_identifier")})
         self.cite_later("agent", uuid, entry, ref)
 
     def event(self, entry: dict[str, Any], *, work_uuid: str | None, ref: str) -> None:
-        values = _pick(entry, EVENT_FIELDS)
+        values = _pick(entry, "event")
         if entry.get("label"):
             values["label_text"] = entry["label"]
         if work_uuid:
@@ -147,27 +133,27 @@ class _Builder:
 
     def work(self, entry: dict[str, Any]) -> None:
         ref = entry["ref"]
-        values = _pick(entry, WORK_FIELDS)
+        values = _pick(entry, "work")
         values.setdefault("record_status", "provisional")
         uuid = self.make("work", ref, values)
         self.cite_later("work", uuid, entry, ref)
         for index, title in enumerate(entry.get("titles", [])):
             title_ref = f"{ref}/title/{index}"
             title_uuid = self.make("title", title_ref,
-                                   {"work": uuid, "position": index, **_pick(title, TITLE_FIELDS)})
+                                   {"work": uuid, "position": index, **_pick(title, "title")})
             self.cite_later("title", title_uuid, title, title_ref)
         for index, credit in enumerate(entry.get("credits", [])):
             credit_ref = f"{ref}/credit/{index}"
             credit_uuid = self.make("credit", credit_ref, {
                 "work": uuid, "agent": self.ref(credit["agent"], credit_ref), "position": index,
-                **_pick(credit, CREDIT_FIELDS),
+                **_pick(credit, "credit"),
             })
             self.cite_later("credit", credit_uuid, credit, credit_ref)
         for index, event in enumerate(entry.get("events", [])):
             self.event(event, work_uuid=uuid, ref=event.get("ref") or f"{ref}/event/{index}")
 
     def citation(self, kind: str, target_uuid: str, entry: dict[str, Any], ref: str) -> None:
-        values = _pick(entry, CITATION_FIELDS)
+        values = _pick(entry, "citation")
         values.setdefault("confidence", "probable")
         values["source"] = self.ref(entry["source"], ref)
         values[kind] = target_uuid
