@@ -39,6 +39,7 @@ from nkarchive.gui.editors.base import RecordEditor
 from nkarchive.gui.editors.event import EventEditor
 from nkarchive.gui.editors.source import SourceEditor
 from nkarchive.gui.editors.work import WorkEditor
+from nkarchive.gui.help import add_help_menu
 from nkarchive.gui.list_models import LIST_SPECS, RecordListModel
 from nkarchive.gui.search_box import SearchBar, SearchController
 from nkarchive.gui.worker import Cancelled, Progress, Worker
@@ -291,6 +292,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.citation_style_menu = CitationStyleMenu(self)
         view_menu.addMenu(self.citation_style_menu)
+        add_help_menu(self)
         self.update_undo_actions()
 
     # -- the catalogue ---------------------------------------------------------------------------
