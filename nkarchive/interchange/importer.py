@@ -9,6 +9,10 @@ differs is a conflict, resolved by `on_conflict`:
 - `both`: ours stays, and where the record is a citation (a claim), theirs is added beside it
   as a further, not preferred, citation. Their citations of any record come in either way,
   so with `both` no claim of the other side is lost.
+
+`resolutions` (UUID → keep/theirs/both) overrides `on_conflict` record by record: the GUI first
+calls `prepare_import` (verify, read and compare; nothing is written), shows the conflicts side
+by side, and then `import_prepared` with the archivist's choice for each.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from __future__ import annotations
 import json
 import uuid as uuid_module
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -58,7 +64,11 @@ class Conflict:
     uuid: str
     label: str
     differences: dict[str, tuple[Any, Any]]  # field → (ours, theirs)
-    resolution: str
+    resolution: str  # what was done, in words
+    # Every filled field of each side (empty values left out), to show the record whole.
+    ours: dict[str, Any] = field(default_factory=dict)
+    theirs: dict[str, Any] = field(default_factory=dict)
+    choice: str = ""  # keep, theirs or both: how it was resolved ("" while only previewed)
 
 
 @dataclass
@@ -69,6 +79,14 @@ class ImportSummary:
     files_added: int = 0
     label: str = ""
 
+    def resolved(self) -> dict[str, int]:
+        """How many conflicts were resolved each way (keep, theirs, both)."""
+        found: dict[str, int] = {}
+        for conflict in self.conflicts:
+            choice = conflict.choice
+            found[choice] = found.get(choice, 0) + 1
+        return found
+
     def lines(self) -> list[str]:
         def counts(found: dict[str, int]) -> str:
             return (
@@ -78,7 +96,12 @@ class ImportSummary:
         out = [
             f"Added: {counts(self.added)}; {self.files_added} attached file(s).",
             f"Skipped (already here, identical): {counts(self.skipped)}.",
-            f"In conflict: {len(self.conflicts)}.",
+            f"In conflict: {len(self.conflicts)}"
+            + (
+                " (" + ", ".join(f"{n} {RESOLVED[c]}" for c, n in self.resolved().items()) + ")."
+                if self.conflicts
+                else "."
+            ),
         ]
         for conflict in self.conflicts:
             out.append(
@@ -102,6 +125,7 @@ class ImportSummary:
                     "uuid": c.uuid,
                     "label": c.label,
                     "resolution": c.resolution,
+                    "choice": c.choice,
                     "differences": {
                         k: {"ours": o, "theirs": t} for k, (o, t) in c.differences.items()
                     },
@@ -111,11 +135,97 @@ class ImportSummary:
         }
 
 
+# How the summary words each choice.
+RESOLVED = {"keep": "kept ours", "theirs": "replaced by theirs", "both": "kept both"}
+
+
+class PreparedImport:
+    """A verified bundle, held open (a zip stays extracted) until `close`, with what importing
+    it would do now: `preview` lists what is new, identical and in conflict."""
+
+    def __init__(
+        self, path: Path, document: dict[str, Any], data_root: Path, stack: ExitStack
+    ) -> None:
+        self.path = path
+        self.document = document
+        self.data_root = data_root
+        self._stack = stack
+        self.preview = ImportSummary(label=f"Import {path.name}")
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        return self.preview.conflicts
+
+    def close(self) -> None:
+        self._stack.close()
+
+    def __enter__(self) -> PreparedImport:
+        return self
+
+    def __exit__(
+        self,
+        _type: type[BaseException] | None,
+        _value: BaseException | None,
+        _traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def prepare_import(
+    catalogue: Catalogue,
+    path: Path,
+    *,
+    limits: Limits = LIMITS,
+    progress: Progress | None = None,
+) -> PreparedImport:
+    """Verify and read the bundle at `path` and compare it with the catalogue; nothing is
+    written. Close the result (or use it in a `with`) when done."""
+    path = Path(path)
+    stack = ExitStack()
+    try:
+        root = stack.enter_context(opened_bundle(path, limits))
+        if progress:
+            progress("Verified the bundle", 1, 1)
+        document = read_document(root / "data" / "records.json", str(path))
+        check_files(document, root, str(path))
+        prepared = PreparedImport(path, document, root / "data", stack)
+        with catalogue.engine.connect() as connection:
+            compare(connection, document["records"], prepared.preview)
+        if progress:
+            progress("Compared the bundle with the catalogue", 1, 1)
+        return prepared
+    except BaseException:
+        stack.close()
+        raise
+
+
+def import_prepared(
+    catalogue: Catalogue,
+    prepared: PreparedImport,
+    *,
+    on_conflict: str = "keep",
+    resolutions: dict[str, str] | None = None,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Import a prepared bundle. The records are compared again inside the import, so a
+    change to the catalogue since `prepare_import` is not overwritten unseen."""
+    return import_document(
+        catalogue,
+        prepared.document,
+        prepared.data_root,
+        on_conflict=on_conflict,
+        resolutions=resolutions,
+        label=prepared.preview.label,
+        progress=progress,
+    )
+
+
 def import_bundle(
     catalogue: Catalogue,
     path: Path,
     *,
     on_conflict: str = "keep",
+    resolutions: dict[str, str] | None = None,
     limits: Limits = LIMITS,
     progress: Progress | None = None,
 ) -> ImportSummary:
@@ -130,6 +240,7 @@ def import_bundle(
             document,
             root / "data",
             on_conflict=on_conflict,
+            resolutions=resolutions,
             label=f"Import {Path(path).name}",
             progress=progress,
         )
@@ -285,46 +396,70 @@ def _label(record: dict[str, Any]) -> str:
     return ""
 
 
+def compare(
+    connection: Connection,
+    records: dict[str, list[dict[str, Any]]],
+    summary: ImportSummary,
+    decide: Callable[[str, dict[str, Any]], tuple[str, str]] | None = None,
+) -> dict[str, list[dict[str, Any]]]:
+    """Match their records with ours by UUID: counts what is identical in `summary.skipped`,
+    lists each conflict in `summary.conflicts` (resolved by `decide`, when given), and returns
+    the records that are new, by kind."""
+    new: dict[str, list[dict[str, Any]]] = {}
+    for kind in IMPORT_ORDER:
+        theirs = records.get(kind, [])
+        ours = existing_records(connection, kind, [r["uuid"] for r in theirs])
+        new[kind] = []
+        for record in theirs:
+            mine = ours.get(record["uuid"])
+            if mine is None:
+                new[kind].append(record)
+                summary.added[kind] = summary.added.get(kind, 0) + 1
+                continue
+            a, b = normalized(kind, mine), normalized(kind, record)
+            if a == b:
+                summary.skipped[kind] = summary.skipped.get(kind, 0) + 1
+                continue
+            differences = {
+                k: (a.get(k), b.get(k)) for k in sorted(a.keys() | b.keys()) if a.get(k) != b.get(k)
+            }
+            choice, resolution = decide(kind, record) if decide else ("", "")
+            summary.conflicts.append(
+                Conflict(kind, record["uuid"], _label(mine), differences, resolution, a, b, choice)
+            )
+    return new
+
+
 def import_document(
     catalogue: Catalogue,
     document: dict[str, Any],
     data_root: Path | None,
     *,
     on_conflict: str = "keep",
+    resolutions: dict[str, str] | None = None,
     label: str = "Import citation bundle",
     progress: Progress | None = None,
 ) -> ImportSummary:
-    if on_conflict not in ON_CONFLICT:
-        raise ValueError(f"on_conflict must be one of {', '.join(ON_CONFLICT)}")
+    resolutions = resolutions or {}
+    for choice in [on_conflict, *resolutions.values()]:
+        if choice not in ON_CONFLICT:
+            raise ValueError(f"a conflict is resolved by one of {', '.join(ON_CONFLICT)}")
     records: dict[str, list[dict[str, Any]]] = document["records"]
     summary = ImportSummary(label=label)
-    plan: dict[str, list[dict[str, Any]]] = {}
-    updates: dict[str, list[dict[str, Any]]] = {}
+    updates: dict[str, list[dict[str, Any]]] = {kind: [] for kind in IMPORT_ORDER}
+
+    def decide(kind: str, record: dict[str, Any]) -> tuple[str, str]:
+        choice = resolutions.get(record["uuid"], on_conflict)
+        if choice == "both" and kind != "citation":
+            choice = "keep"  # only a claim can stand twice; their claims about it come in anyway
+        return choice, _resolve(kind, record, choice, plan, updates)
+
     with catalogue.engine.connect() as connection:
-        for kind in IMPORT_ORDER:
-            theirs = records.get(kind, [])
-            ours = existing_records(connection, kind, [r["uuid"] for r in theirs])
-            plan[kind], updates[kind] = [], []
-            for record in theirs:
-                mine = ours.get(record["uuid"])
-                if mine is None:
-                    plan[kind].append(record)
-                    continue
-                a, b = normalized(kind, mine), normalized(kind, record)
-                if a == b:
-                    summary.skipped[kind] = summary.skipped.get(kind, 0) + 1
-                    continue
-                differences = {
-                    k: (a.get(k), b.get(k))
-                    for k in sorted(a.keys() | b.keys())
-                    if a.get(k) != b.get(k)
-                }
-                resolution = _resolve(kind, record, on_conflict, plan, updates)
-                summary.conflicts.append(
-                    Conflict(kind, record["uuid"], _label(mine), differences, resolution)
-                )
-            if kind == "citation" and on_conflict == "both":
-                _drop_claims_already_here(connection, plan[kind])
+        plan: dict[str, list[dict[str, Any]]] = {kind: [] for kind in IMPORT_ORDER}
+        for kind, rows in compare(connection, records, summary, decide).items():
+            plan[kind][:0] = rows  # the new records, before any further claims `decide` added
+        summary.added = {}  # counted again below, from what is written
+        _drop_claims_already_here(connection, plan["citation"])
         _refuse_taken_identifiers(connection, plan["work"])
     store = FileStore.for_catalogue(catalogue.path)
     new_files: list[str] = []

@@ -17,7 +17,12 @@ from sqlalchemy import select
 
 from nkarchive import ops
 from nkarchive.cli import main
-from nkarchive.interchange.importer import ImportRefused, import_bundle
+from nkarchive.interchange.importer import (
+    ImportRefused,
+    import_bundle,
+    import_prepared,
+    prepare_import,
+)
 from nkarchive.interchange.unbag import BundleRefused, Limits
 from nkarchive.model import Citation, Work
 from nkarchive.store.catalogue import Catalogue
@@ -260,6 +265,52 @@ def test_conflicts_are_reported_and_resolved_as_asked(
         further = next(c for c in claims if c.claimed_value == "1985")
         assert claim in (further.note or "") and further.excerpt == "1985년에 만든 영화"
         assert import_bundle(catalogue, bundle, on_conflict="both").added == {}  # not added twice
+
+
+def test_a_prepared_import_shows_the_conflicts_and_writes_nothing(
+    catalogue: Catalogue, bundle: Path
+) -> None:
+    import_bundle(catalogue, bundle)
+    film, _claim = diverge(catalogue)
+    changes = catalogue.counts()["change"]
+    with prepare_import(catalogue, bundle) as prepared:
+        conflicts = {c.kind: c for c in prepared.conflicts}
+        assert set(conflicts) == {"work", "citation"} and conflicts["work"].uuid == film
+        assert conflicts["work"].ours["production_date"] == "1986"
+        assert conflicts["work"].theirs["production_date"] == "1985"
+        assert conflicts["work"].ours["identifier"] == conflicts["work"].theirs["identifier"]
+        assert prepared.preview.skipped["citation"] == 4 and not prepared.preview.added
+    assert catalogue.counts()["change"] == changes
+    assert catalogue.undo_stack.undo_label == "Edit citation"
+
+
+def test_each_conflict_is_resolved_as_chosen_for_it(catalogue: Catalogue, bundle: Path) -> None:
+    import_bundle(catalogue, bundle)
+    film, claim = diverge(catalogue)
+    with prepare_import(catalogue, bundle) as prepared:
+        summary = import_prepared(catalogue, prepared, resolutions={film: "theirs", claim: "both"})
+    assert {c.kind: c.choice for c in summary.conflicts} == {"work": "theirs", "citation": "both"}
+    assert "In conflict: 2 (1 replaced by theirs, 1 kept both)." in summary.lines()
+    with catalogue.session() as session:
+        year = session.scalar(select(Work.production_date).where(Work.uuid == film))
+        claims = session.scalars(select(Citation).where(Citation.field == "production_date")).all()
+    assert year == "1985"
+    assert sorted((c.claimed_value, c.preferred) for c in claims) == [
+        ("1985", False),
+        ("1986", True),
+    ]
+    assert catalogue.undo_stack.undo_label == "Import bundle.zip"
+
+
+def test_keeping_both_of_a_record_that_is_not_a_claim_keeps_ours(
+    catalogue: Catalogue, bundle: Path
+) -> None:
+    import_bundle(catalogue, bundle)
+    film, _claim = diverge(catalogue)
+    summary = import_bundle(catalogue, bundle, resolutions={film: "both"})
+    assert {c.kind: c.choice for c in summary.conflicts} == {"work": "keep", "citation": "keep"}
+    with catalogue.session() as session:
+        assert session.scalar(select(Work.production_date).where(Work.uuid == film)) == "1986"
 
 
 def test_cli_import_and_export(
