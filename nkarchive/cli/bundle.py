@@ -62,9 +62,15 @@ def register(sub: Any) -> None:
     )
     imp.add_argument("--mapping", metavar="MAPPING.json", help="CSV: which column holds what")
     imp.add_argument(
+        "--duplicates",
+        choices=("skip", "import", "merge"),
+        help="sources: for one that looks like a source already here, leave it out (the "
+        "default, reported), import it as a new source, or merge (fill our empty fields from it)",
+    )
+    imp.add_argument(
         "--allow-duplicates",
         action="store_true",
-        help="sources: add those that look like sources already here",
+        help="sources: the same as --duplicates import",
     )
     imp.add_argument(
         "--format",
@@ -180,10 +186,18 @@ def _import(
             catalogue,
             read_sources(path, kind),
             allow_duplicates=args.allow_duplicates,
+            duplicates=args.duplicates,
             label=f"Import {path.name}",
         )
-        return result.lines(), {
+        lines = result.lines()
+        if result.duplicates:
+            lines.append(
+                "(import again with --duplicates import to add them anyway, or --duplicates "
+                "merge to fill the empty fields of ours from them)"
+            )
+        return lines, {
             "added": {"source": len(result.added)},
+            "merged": [m.__dict__ for m in result.merged],
             "duplicates": [d.__dict__ for d in result.duplicates],
         }
     except (
