@@ -87,30 +87,34 @@ def format_number(value: str, form: str, locale: Locale, gender: str | None = No
     return "".join(out)
 
 
-_RANGE_RE = re.compile(r"([A-Za-z]*)(\d+)\s*(?:-|\u2013)+\s*([A-Za-z]*)(\d+)(?![\w-])")
+# A page number may carry a prefix ("N110", "123N110", "000c23"): a range is read only between
+# numbers with the same prefix, as citeproc-js reads them; a backslashed hyphen is no range.
+_RANGE_RE = re.compile(
+    r"(?<![\w\\])((?:\d*[A-Za-z]+0*)?)(\d+)\s*(?:-|\u2013)+\s*((?:\d*[A-Za-z]+0*)?)(\d+)(?![\w-])"
+)
 _ROMAN_RANGE_RE = re.compile(r"\b([ivxlcdm]+)-([ivxlcdm]+)\b", re.IGNORECASE)
+_ESCAPED_HYPHEN = "\x00"
 
 
 def format_page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
-    """Collapse page ranges ("321-328" -> "321-28" in chicago) and use an en dash."""
+    """Collapse page ranges ("321-328" -> "321-28" in chicago) and join them with the locale's
+    page-range delimiter; numbers with different prefixes ("N110-P5") are left as written."""
 
     def replace(match: re.Match[str]) -> str:
         prefix1, first, prefix2, last = match.groups()
-        if prefix2 and prefix1 != prefix2:
-            return f"{prefix1}{first}-{prefix2}{last}"  # "N110-P5": no range we can read
+        if prefix1 != prefix2:
+            return f"{prefix1}{first}-{prefix2}{last}"  # "N110-5", "110-N6": no range we can read
         expanded = _expand(first, last)
-        if int(expanded) < int(first):
+        if not fmt or int(expanded) <= int(first):
             return f"{prefix1}{first}{delimiter}{prefix2}{last}"
-        if prefix1 and not prefix2:
-            return f"{prefix1}{first}-{last}"
-        if not fmt:
-            return f"{prefix1}{first}{delimiter}{prefix2}{last}"
-        collapsed = _collapse(first, expanded, fmt)
-        second = prefix2 if fmt == "expanded" else ""
-        return f"{prefix1}{first}{delimiter}{second}{collapsed}"
+        if fmt == "expanded":
+            return f"{prefix1}{first}{delimiter}{prefix2}{expanded}"
+        return f"{prefix1}{first}{delimiter}{_collapse(first, expanded, fmt)}"
 
+    value = value.replace("\\-", _ESCAPED_HYPHEN)
     value = _RANGE_RE.sub(replace, value)
-    return _ROMAN_RANGE_RE.sub(lambda m: f"{m.group(1)}{delimiter}{m.group(2)}", value)
+    value = _ROMAN_RANGE_RE.sub(lambda m: f"{m.group(1)}{delimiter}{m.group(2)}", value)
+    return value.replace(_ESCAPED_HYPHEN, "-")
 
 
 def _expand(first: str, last: str) -> str:

@@ -102,6 +102,7 @@ class Renderer:
         self.style = style
         self.locale = locale
         self.page_range_format = style.options.get("page-range-format", "")
+        self.page_range_delimiter = locale.term("page-range-delimiter") or "\u2013"
         self.demote_particle = style.options.get("demote-non-dropping-particle", "display-and-sort")
         self.initialize_with_hyphen = style.options.get("initialize-with-hyphen", "true") == "true"
         self.handlers: dict[str, Callable[[Node, Context], Result]] = {
@@ -232,7 +233,7 @@ class Renderer:
             if variable == "page" or (
                 variable == "locator" and ctx.cite and ctx.cite.label == "page"
             ):
-                value = format_page_range(value, self.page_range_format)
+                value = format_page_range(value, self.page_range_format, self.page_range_delimiter)
             elif variable == "year-suffix":
                 ctx.year_suffix_done = True
             elif variable in ("URL", "DOI"):
@@ -267,7 +268,7 @@ class Renderer:
             gender = self.locale.term_gender(variable)
             text = format_number(value, form, self.locale, gender)
             if variable == "page":
-                text = format_page_range(text, self.page_range_format)
+                text = format_page_range(text, self.page_range_format, self.page_range_delimiter)
         else:
             text = value
         return self.decorate(node, text, ctx), True, True
