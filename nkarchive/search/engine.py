@@ -22,8 +22,6 @@ from nkarchive.search.columns import (
     COLUMNS,
     GROUP_BY_NAME,
     GROUPS,
-    ID_BITS,
-    KIND_CODES,
     KINDS,
     MAIN_GROUPS,
     NAME_GROUPS,
@@ -495,27 +493,11 @@ def finish_page(
 
 
 def count_all(connection: Connection, compiled: dict[str, KindQuery]) -> dict[str, int]:
-    """Hits per kind. Free words search every column of every kind alike, so their counts come
-    from one pass over the index, grouped by the kind in the row id."""
-    totals: dict[str, int] = {}
-    shared = [
-        q for q in compiled.values() if q.fts is not None and q.condition is None and not q.never
-    ]
-    if len(shared) > 1 and len({q.fts for q in shared}) == 1:
-        rows = connection.execute(
-            text(
-                f"SELECT rowid >> {ID_BITS}, count(*) FROM search_index "
-                "WHERE search_index MATCH :match GROUP BY 1"
-            ),
-            {"match": shared[0].fts},
-        )
-        by_code = {int(code): int(n) for code, n in rows}
-        for q in shared:
-            totals[q.kind] = by_code.get(KIND_CODES[q.kind], 0)
-    for kind, q in compiled.items():
-        if kind not in totals:
-            totals[kind] = Step(q, q.fts).count(connection)
-    return totals
+    """Hits per kind, each a bare `count(*)` over its own row-id range of the index (or of the
+    records, when a condition needs them). One pass grouped by the kind in the row id reads
+    the index the same way but must sort every hit to group it: for a word in 100,000 titles,
+    that sort cost more than the counting (45 ms against 15)."""
+    return {kind: Step(q, q.fts).count(connection) for kind, q in compiled.items()}
 
 
 def _interruptible(connection: Connection, cancel: CancelToken | None) -> None:
