@@ -327,7 +327,7 @@ class CitationProcessor:
         cite_group_delimiter = options.get(
             "cite-group-delimiter", delimiter if self.style.style_class == "note" else ", "
         )
-        after_collapse = options.get("after-collapse-delimiter", delimiter)
+        after_collapse = options.get("after-collapse-delimiter")
         year_suffix_delimiter = options.get(
             "year-suffix-delimiter", options.get("cite-group-delimiter", delimiter)
         )
@@ -340,33 +340,43 @@ class CitationProcessor:
                 groups.append([index])
             else:
                 target.append(index)
-        out = ""
-        for g, group in enumerate(groups):
+        # (text, a bare year suffix, its name collapsed into the cite before, has a locator)
+        flat: list[tuple[str, bool, bool, bool]] = []
+        for group in groups:
             cites = [cluster[i] for i in group]
-            has_locator = any(c.locator for c in cites)
-            pieces: list[tuple[str, bool]] = []  # (text, is a bare year suffix)
+            pieces: list[tuple[str, bool, bool]] = []  # (text, a bare year suffix, has a locator)
             for n, cite in enumerate(cites):
                 if n and collapse != "year" and self._same_year(cites[n - 1], cite):
-                    pieces.append((self.dis[cite.id].year_suffix, True))
+                    pieces.append((self.dis[cite.id].year_suffix, True, False))
                 else:
-                    pieces.append((self._render_one(cite, suppress_author=n > 0), False))
+                    text = self._render_one(cite, suppress_author=n > 0)
+                    pieces.append((text, False, bool(cite.locator)))
             if collapse == "year-suffix-ranged":
                 pieces = _range_suffixes(pieces)
-            text = ""
-            for n, (piece, bare) in enumerate(pieces):
-                if n == 0:
-                    text = piece
-                elif bare or pieces[n - 1][1]:
-                    text = cat(cat(text, year_suffix_delimiter), piece)
+            for n, (piece, bare, located) in enumerate(pieces):
+                if piece:  # an undated cite whose name is collapsed leaves nothing to join
+                    flat.append((piece, bare, n > 0, located))
+        out = ""
+        for n, (piece, bare, collapsed, _) in enumerate(flat):
+            if n == 0:
+                out = piece
+                continue
+            _, _, previous_collapsed, previous_located = flat[n - 1]
+            if bare:
+                glue = year_suffix_delimiter
+            elif after_collapse is not None:
+                # citeproc-js: after-collapse-delimiter follows a cite with a locator and ends a
+                # collapsed group; it also parts two uncollapsed cites unless collapsing is by
+                # year suffix
+                if previous_located or (
+                    not collapsed and (previous_collapsed or collapse != "year-suffix")
+                ):
+                    glue = after_collapse
                 else:
-                    glue = after_collapse if has_locator else cite_group_delimiter
-                    text = cat(cat(text, glue), piece)
-            if g:
-                # after-collapse-delimiter follows a group that was collapsed, as the spec says
-                glue = after_collapse if len(groups[g - 1]) > 1 else delimiter
-                out = cat(cat(out, glue), text)
+                    glue = delimiter
             else:
-                out = text
+                glue = cite_group_delimiter if collapsed else delimiter
+            out = cat(cat(out, glue), piece)
         return out
 
     def _same_year(self, previous: Cite, cite: Cite) -> bool:
@@ -426,9 +436,9 @@ class CitationProcessor:
         ).strip()
 
 
-def _range_suffixes(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+def _range_suffixes(pieces: list[tuple[str, bool, bool]]) -> list[tuple[str, bool, bool]]:
     """Runs of three or more consecutive year suffixes become "a–c"."""
-    out: list[tuple[str, bool]] = []
+    out: list[tuple[str, bool, bool]] = []
     i = 0
     while i < len(pieces):
         j = i
@@ -440,10 +450,8 @@ def _range_suffixes(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         ):
             j += 1
         if j - i >= 2:
-            if pieces[i][1]:
-                out.append((f"{pieces[i][0]}\u2013{pieces[j][0]}", True))
-            else:
-                out.append((f"{pieces[i][0]}\u2013{pieces[j][0]}", False))
+            text, bare, located = pieces[i]
+            out.append((f"{text}\u2013{pieces[j][0]}", bare, located))
         else:
             out.extend(pieces[i : j + 1])
         i = j + 1

@@ -86,16 +86,22 @@ def run_nkarchive(fixture: Fixture, locale_dirs: list[Path]) -> str:
         body = "\n".join(f"  {entry}" for entry in entries)
         return f'<div class="csl-bib-body">\n{body}\n</div>'
     if fixture.citations is not None:
-        return _run_citations(fixture, lambda: style.processor(items))
+        # citation numbers follow the order of first citation in the document as it stands
+        return _run_citations(
+            fixture, lambda document: style.processor(_cited_first(fixture, document))
+        )
     processor = style.processor(items)
     clusters = fixture.citation_items or [[{"id": item["id"]} for item in items]]
     return "\n".join(processor.cite(cluster, format="html") for cluster in clusters)
 
 
-def _cited_first(fixture: Fixture) -> list[dict[str, Any]]:
+def _cited_first(
+    fixture: Fixture, document: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
     """Items in the order first cited (citation numbers follow it), then the uncited ones."""
     order: list[str] = []
-    for cluster in _clusters(fixture):
+    clusters = _clusters(fixture) if document is None else [c["citationItems"] for c in document]
+    for cluster in clusters:
         for cite in cluster:
             if cite["id"] not in order:
                 order.append(str(cite["id"]))
@@ -117,7 +123,7 @@ def _cite_everything(fixture: Fixture, processor: Any) -> None:
         processor.cite(cluster)
 
 
-def _run_citations(fixture: Fixture, new_processor: Callable[[], Any]) -> str:
+def _run_citations(fixture: Fixture, new_processor: Callable[[list[dict[str, Any]]], Any]) -> str:
     """processCitationCluster as the reference runner does: the document is re-formatted after
     each insertion; the last call's new or changed citations are marked >>, the rest .."""
     assert fixture.citations is not None
@@ -132,7 +138,7 @@ def _run_citations(fixture: Fixture, new_processor: Callable[[], Any]) -> str:
         document = [
             known[i] for i in [*ids_before, citation["citationID"], *ids_after] if i in known
         ]
-        processor = new_processor()
+        processor = new_processor(document)
         previous = current
         current = {}
         for n, cit in enumerate(document):
