@@ -1,23 +1,36 @@
-"""File menu: export and import a citation bundle on the worker (progress, Cancel), and the
-Backups dialog (the list with dates, Back up now, Restore…)."""
+"""File menu: export and import a citation bundle on the worker (progress, Cancel), the
+conflicts of an import side by side with a choice for each, and the Backups dialog (the list
+with dates, Back up now, Restore…)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +45,7 @@ from nkarchive.store.errors import CatalogueError
 if TYPE_CHECKING:
     from nkarchive.gui.main_window import MainWindow
     from nkarchive.interchange.bundle import ExportSummary
-    from nkarchive.interchange.importer import ImportSummary
+    from nkarchive.interchange.importer import Conflict, ImportSummary, PreparedImport
     from nkarchive.interchange.records import Selection
 
 BUNDLE_FILTER = "Citation bundles (*.zip);;All files (*)"
@@ -76,10 +89,267 @@ def export_work(
 
 
 def import_work(catalogue: Catalogue, path: Path) -> Callable[[Progress], ImportSummary]:
-    """The worker's job for "Import citation bundle…" (one transaction: all of it or none)."""
+    """The worker's job for an import that resolves every conflict by keeping ours."""
     from nkarchive.interchange.importer import import_bundle
 
     return lambda progress: import_bundle(catalogue, path, progress=_reporting(progress))
+
+
+def prepare_work(catalogue: Catalogue, path: Path) -> Callable[[Progress], PreparedImport]:
+    """The worker's first job for "Import citation bundle…": verify, read and compare (no
+    writes), so that the conflicts can be shown before anything is imported."""
+    from nkarchive.interchange.importer import prepare_import
+
+    return lambda progress: prepare_import(catalogue, path, progress=_reporting(progress))
+
+
+def import_prepared_work(
+    catalogue: Catalogue, prepared: PreparedImport, resolutions: dict[str, str]
+) -> Callable[[Progress], ImportSummary]:
+    """The worker's second job: the import itself, one transaction, with the chosen resolutions."""
+    from nkarchive.interchange.importer import import_prepared
+
+    return lambda progress: import_prepared(
+        catalogue, prepared, resolutions=resolutions, progress=_reporting(progress)
+    )
+
+
+CHOICES = (
+    ("keep", "Keep ours", "Leave this catalogue's record as it is"),
+    ("theirs", "Take theirs", "Replace this catalogue's record with the bundle's"),
+    (
+        "both",
+        "Keep both",
+        "Keep ours, and add the bundle's claim beside it as a further, not preferred, citation",
+    ),
+)
+CHOICE_WORDS = {key: words for key, words, _tip in CHOICES}
+DIFFERENT = QColor("#fff1c2")  # a pale amber behind the fields that differ
+
+
+def shown_value(value: Any) -> str:
+    """A field's value as the archivist reads it: text as is, lists and mappings as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict) and all(isinstance(v, str | int) for v in value.values()):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def kind_words(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
+class ConflictsDialog(QDialog):
+    """The records of a bundle that differ from ours: each one's fields side by side ("In this
+    catalogue" | "In the bundle", differences highlighted) and a choice for each, with "apply
+    to all". Accepting imports with those choices; Cancel imports nothing."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        conflicts: list[Conflict],
+        bundle_name: str,
+        names: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {bundle_name}: records that differ")
+        self.setObjectName("import_conflicts_dialog")
+        self.conflicts = conflicts
+        self.names = names or {}
+        self.choices: dict[str, str] = {c.uuid: "keep" for c in conflicts}
+        layout = QVBoxLayout(self)
+        heading = QLabel(
+            f"{len(conflicts)} record(s) in {bundle_name} differ from the same records in this "
+            "catalogue. Choose for each what to keep; nothing is imported until you press "
+            "Import, and then everything is imported at once (one step to undo).",
+            self,
+        )
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.list = QTableWidget(len(conflicts), 3, splitter)
+        self.list.setObjectName("conflicts")
+        self.list.setAccessibleName("Records in conflict")
+        self.list.setHorizontalHeaderLabels(["Kind", "Record", "Choice"])
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.verticalHeader().hide()
+        for row, conflict in enumerate(conflicts):
+            self.list.setItem(row, 0, QTableWidgetItem(kind_words(conflict.kind)))
+            self.list.setItem(row, 1, QTableWidgetItem(conflict.label or conflict.uuid))
+            self.list.setItem(row, 2, QTableWidgetItem(CHOICE_WORDS["keep"]))
+        header = self.list.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+
+        detail = QWidget(splitter)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        self.record_heading = QLabel(detail)
+        self.record_heading.setWordWrap(True)
+        self.record_heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        detail_layout.addWidget(self.record_heading)
+        self.comparison = QTableWidget(0, 3, detail)
+        self.comparison.setObjectName("comparison")
+        self.comparison.setAccessibleName("The record here and in the bundle, side by side")
+        self.comparison.setHorizontalHeaderLabels(["Field", "In this catalogue", "In the bundle"])
+        self.comparison.setWordWrap(True)
+        self.comparison.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.comparison.verticalHeader().hide()
+        compared = self.comparison.horizontalHeader()
+        compared.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        compared.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        compared.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Wrapped text needs its rows' heights again whenever the columns change width.
+        compared.sectionResized.connect(lambda *_: self.comparison.resizeRowsToContents())
+        detail_layout.addWidget(self.comparison, 1)
+
+        choice_box = QGroupBox("For this record", detail)
+        choice_layout = QHBoxLayout(choice_box)
+        self.choice_group = QButtonGroup(self)
+        self.choice_buttons: dict[str, QRadioButton] = {}
+        for key, words, tip in CHOICES:
+            button = QRadioButton(words, choice_box)
+            button.setObjectName(f"choose_{key}")
+            button.setToolTip(tip)
+            self.choice_group.addButton(button)
+            self.choice_buttons[key] = button
+            choice_layout.addWidget(button)
+            button.toggled.connect(lambda on, key=key: on and self.choose(key))
+        choice_layout.addStretch(1)
+        detail_layout.addWidget(choice_box)
+        splitter.addWidget(self.list)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([300, 740])
+        layout.addWidget(splitter, 1)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel("For every record:", self))
+        self.all_choice = QComboBox(self)
+        self.all_choice.setObjectName("choice_for_all")
+        for key, words, _tip in CHOICES:
+            self.all_choice.addItem(words, key)
+        bottom.addWidget(self.all_choice)
+        self.apply_all_button = QPushButton("Apply to &all", self)
+        self.apply_all_button.setObjectName("apply_to_all")
+        self.apply_all_button.setToolTip(
+            "Give every record this choice (a record that is not a citation cannot be kept "
+            "twice: Keep both keeps ours, and the bundle's citations of it come in anyway)"
+        )
+        self.apply_all_button.clicked.connect(
+            lambda: self.apply_to_all(str(self.all_choice.currentData()))
+        )
+        bottom.addWidget(self.apply_all_button)
+        bottom.addStretch(1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = self.buttons.addButton(
+            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setObjectName("import_button")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+        self.list.currentCellChanged.connect(lambda row, _c, _pr, _pc: self.show_conflict(row))
+        self.resize(1060, 620)
+        if conflicts:
+            self.list.selectRow(0)
+            self.show_conflict(0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The stretched columns get their widths only now; wrapped rows follow them.
+        QTimer.singleShot(0, self.comparison.resizeRowsToContents)
+
+    @property
+    def current(self) -> Conflict | None:
+        row = self.list.currentRow()
+        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+
+    def show_conflict(self, row: int) -> None:
+        from nkarchive.ops.fields import SPECS
+
+        if not 0 <= row < len(self.conflicts):
+            return
+        conflict = self.conflicts[row]
+        self.record_heading.setText(
+            f"<b>{kind_words(conflict.kind).capitalize()}</b> “{conflict.label}” "
+            f"<span style='color:#666'>({conflict.uuid})</span> — "
+            f"{len(conflict.differences)} field(s) differ, highlighted."
+        )
+        specs = [
+            s for s in SPECS[conflict.kind] if s.name in conflict.ours or s.name in conflict.theirs
+        ]
+        self.comparison.setRowCount(len(specs))
+        bold = QFont(self.comparison.font())
+        bold.setBold(True)
+        for position, spec in enumerate(specs):
+            ours, theirs = conflict.ours.get(spec.name), conflict.theirs.get(spec.name)
+            if spec.type == "ref":
+                ours, theirs = self.named(ours), self.named(theirs)
+            cells = [spec.label, shown_value(ours), shown_value(theirs)]
+            differs = spec.name in conflict.differences
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if differs:
+                    item.setBackground(QBrush(DIFFERENT))
+                    item.setFont(bold)
+                self.comparison.setItem(position, column, item)
+        self.comparison.resizeRowsToContents()
+        both = self.choice_buttons["both"]
+        both.setEnabled(conflict.kind == "citation")
+        self.choice_buttons[self.choices[conflict.uuid]].setChecked(True)
+
+    def named(self, value: Any) -> Any:
+        if isinstance(value, str) and value in self.names:
+            return f"{self.names[value]} ({value[:8]}…)"
+        return value
+
+    def choose(self, key: str) -> None:
+        conflict = self.current
+        if conflict is None:
+            return
+        self._set(self.list.currentRow(), key)
+
+    def _set(self, row: int, key: str) -> None:
+        conflict = self.conflicts[row]
+        if key == "both" and conflict.kind != "citation":
+            key = "keep"
+        self.choices[conflict.uuid] = key
+        item = self.list.item(row, 2)
+        if item is not None:
+            item.setText(CHOICE_WORDS[key])
+
+    def apply_to_all(self, key: str) -> None:
+        for row in range(len(self.conflicts)):
+            self._set(row, key)
+        if self.current is not None:
+            self.choice_buttons[self.choices[self.current.uuid]].setChecked(True)
+
+    def resolutions(self) -> dict[str, str]:
+        return dict(self.choices)
+
+
+def ask_resolutions(parent: QWidget | None, prepared: PreparedImport) -> dict[str, str] | None:
+    """The archivist's choice for each conflict, or None when they cancelled."""
+    dialog = ConflictsDialog(parent, prepared.conflicts, prepared.path.name, prepared.names())
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.resolutions()
 
 
 def current_selection(window: MainWindow) -> tuple[Selection, str]:
@@ -147,11 +417,7 @@ def import_bundle_dialog(window: MainWindow) -> None:
         return
     path = Path(name)
 
-    def done(summary: ImportSummary) -> None:
-        window.refresh_all()
-        show_report(window, "Import finished", f"Imported {path.name}.", summary.lines())
-
-    def failed(exc: BaseException) -> None:
+    def refused(exc: BaseException) -> None:
         from nkarchive.interchange.importer import ImportRefused
         from nkarchive.interchange.unbag import BundleRefused
 
@@ -167,8 +433,38 @@ def import_bundle_dialog(window: MainWindow) -> None:
         else:
             QMessageBox.warning(window, "Not imported", f"{type(exc).__name__}: {exc}")
 
+    def prepared(prepared: PreparedImport) -> None:
+        resolutions: dict[str, str] | None = {}
+        if prepared.conflicts:
+            resolutions = ask_resolutions(window, prepared)
+        if resolutions is None:
+            prepared.close()
+            window.statusBar().showMessage("Import cancelled: nothing was imported.", 5000)
+            return
+
+        def done(summary: ImportSummary) -> None:
+            prepared.close()
+            window.refresh_all()
+            show_report(window, "Import finished", f"Imported {path.name}.", summary.lines())
+
+        def failed(exc: BaseException) -> None:
+            prepared.close()
+            refused(exc)
+
+        window.worker.run(
+            window,
+            "Importing the citation bundle…",
+            import_prepared_work(window.catalogue, prepared, resolutions),
+            done,
+            failed,
+        )
+
     window.worker.run(
-        window, "Importing the citation bundle…", import_work(window.catalogue, path), done, failed
+        window,
+        "Checking the citation bundle…",
+        prepare_work(window.catalogue, path),
+        prepared,
+        refused,
     )
 
 

@@ -39,7 +39,7 @@ from nkarchive.interchange.records import (
 )
 from nkarchive.interchange.unbag import LIMITS, Limits, manifest_sha256, opened_bundle
 from nkarchive.ops import ValidationError, operation
-from nkarchive.ops.fields import SPECS
+from nkarchive.ops.fields import SPEC_BY_NAME, SPECS
 from nkarchive.store.catalogue import Catalogue
 from nkarchive.store.files import FileStore
 
@@ -155,6 +155,36 @@ class PreparedImport:
     @property
     def conflicts(self) -> list[Conflict]:
         return self.preview.conflicts
+
+    def names(self) -> dict[str, str]:
+        """A readable name for each record the conflicts point at (a citation's source, work
+        or agent), from the bundle: UUID → title, identifier or preferred name."""
+        wanted = {
+            value
+            for conflict in self.conflicts
+            for side in (conflict.ours, conflict.theirs)
+            for name, value in side.items()
+            if SPEC_BY_NAME[conflict.kind][name].type == "ref" and isinstance(value, str)
+        }
+        records: dict[str, list[dict[str, Any]]] = self.document["records"]
+        found: dict[str, str] = {}
+        for rows in records.values():
+            for record in rows:
+                if record["uuid"] in wanted and _label(record):
+                    found[record["uuid"]] = _label(record)
+        for name in records.get("agent_name", []):
+            agent = name.get("agent")
+            if (
+                agent in wanted
+                and name.get("name")
+                and (name.get("preferred") or agent not in found)
+            ):
+                found[agent] = str(name["name"])
+        for title in records.get("title", []):
+            work = title.get("work")
+            if work in found and title.get("text") and "“" not in found[work]:
+                found[work] += f" “{str(title['text'])[:60]}”"
+        return found
 
     def close(self) -> None:
         self._stack.close()
