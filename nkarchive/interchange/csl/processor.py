@@ -227,7 +227,8 @@ class CitationProcessor:
                 cite.position = "subsequent"
         else:
             cite.position = "subsequent"
-        cite.first_reference_note_number = self._first_note.get(cite.id, note)
+        # a first cite has no earlier note to point back to
+        cite.first_reference_note_number = self._first_note[cite.id] if seen else 0
         previous_note = self._last_note_of(cite.id)
         if any(c.id == cite.id for c in cluster[:index]):
             previous_note = note  # cited earlier in this same note
@@ -254,7 +255,12 @@ class CitationProcessor:
             cite.note_number = note
             self._position(cite, index, cluster, note)
         self._history.append((note, cluster))
-        if starts_note and cluster and cluster[0].position in ("ibid", "ibid-with-locator"):
+        if (
+            starts_note
+            and cluster
+            and cluster[0].position in ("ibid", "ibid-with-locator")
+            and not cluster[0].prefix  # a prefix opens the note instead; "ibid." follows it
+        ):
             cluster[0].capitalize = True
         section = self.style.citation_section
         if section.sort_keys and len(cluster) > 1:
@@ -310,7 +316,15 @@ class CitationProcessor:
         elif collapse.startswith("year") and len(cluster) > 1:
             body = self._collapse_by_author(cluster, collapse, delimiter)
         else:
-            body = join((self._render_one(c) for c in cluster), delimiter)
+            body = ""
+            previous: Cite | None = None
+            for cite in cluster:
+                text = self._render_one(cite)
+                if not text:
+                    continue
+                glue = _splice_delimiter(delimiter, previous, cite) if previous else ""
+                body = cat(cat(body, glue), text) if glue else cat(body, text)
+                previous = cite
         if not body:
             return ""
         # The layout's formatting covers its affixes too (citeproc-js): "<b>([1]–[3])</b>".
@@ -434,6 +448,20 @@ class CitationProcessor:
         return finalize(
             text, format, self.style.locale.quotes(), self.style.locale.punctuation_in_quote
         ).strip()
+
+
+def _splice_delimiter(delimiter: str, previous: Cite, cite: Cite) -> str:
+    """The delimiter between two cites gives way to punctuation the user put at the seam, as in
+    citeproc-js: after a suffix ending in ".", "," or ";" only its space is kept, and before a
+    prefix starting with one of them (the suffix before being empty) nothing is kept."""
+    suffix = strip_markers(previous.suffix)
+    prefix = strip_markers(cite.prefix)
+    if not suffix and prefix[:1] in (";", ".", ","):
+        return ""
+    if suffix[-1:] in (";", ".", ","):
+        space = delimiter.find(" ")
+        return delimiter[space:] if space > -1 else ""
+    return delimiter
 
 
 def _range_suffixes(pieces: list[tuple[str, bool, bool]]) -> list[tuple[str, bool, bool]]:
