@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from nkarchive.model import Attachment
+from nkarchive.model import Attachment, Change
 from nkarchive.store import migrate
 from nkarchive.store.catalogue import Catalogue
 from nkarchive.store.errors import CatalogueDamaged
@@ -114,7 +114,14 @@ def _file_problem(store: FileStore, sha256: str, size: int, *, quick: bool) -> s
 
 
 def orphan_files(catalogue: Catalogue) -> list[str]:
-    """Files in the file store that no attachment uses (left by an interrupted import or edit)."""
+    """Files in the file store that no attachment uses, now or in the Change log (left by an
+    interrupted import or an attached file never saved).
+
+    The file of an attachment that was deleted, by an edit or by undoing an import, stays in
+    the store and is not an orphan: undo and redo replay the attachment's row, and the Change
+    log holds it whole, so the file must be there when the attachment comes back. The store is
+    content-addressed and never changes a file, so keeping it is safe and a redo finds it intact.
+    """
     from nkarchive.store.files import FileStore
 
     store = FileStore.for_catalogue(catalogue.path)
@@ -122,15 +129,46 @@ def orphan_files(catalogue: Catalogue) -> list[str]:
         return []
     with catalogue.session() as session:
         used = set(session.scalars(select(Attachment.sha256).distinct()))
-    problems = []
+    unused: dict[str, str] = {}
     for path in sorted(store.root.rglob("*")):
         relative = path.relative_to(store.root)
         if not path.is_file() or relative.parts[0].startswith("."):
             continue  # files being added right now are dot-named at the top
         digest = "".join(relative.parts)
         if digest not in used:
-            problems.append(f"{store.root.name}/{relative.as_posix()} is not used by any attachment")
-    return problems
+            unused[digest] = relative.as_posix()
+    kept = files_of_deleted_attachments(catalogue) if unused else set()
+    return [
+        f"{store.root.name}/{relative} is not used by any attachment"
+        for digest, relative in unused.items()
+        if digest not in kept
+    ]
+
+
+def files_of_deleted_attachments(catalogue: Catalogue) -> set[str]:
+    """The SHA-256 of every attachment the Change log shows deleted or given another file:
+    undo, redo or the log can bring it back, so its file is kept."""
+    with catalogue.engine.connect() as connection:
+        rows = connection.execute(
+            select(func.json_extract(Change.old_value, "$.sha256")).where(
+                Change.record_kind == "attachment",
+                Change.action == "delete",
+                func.json_valid(Change.old_value),
+            )
+        ).scalars()
+        found = {str(digest) for digest in rows if digest}
+        found.update(
+            str(digest)
+            for digest in connection.execute(
+                select(Change.old_value).where(
+                    Change.record_kind == "attachment",
+                    Change.action == "update",
+                    Change.field == "sha256",
+                )
+            ).scalars()
+            if digest
+        )
+    return found
 
 
 def check_catalogue(catalogue: Catalogue, *, quick: bool = False) -> CheckReport:
