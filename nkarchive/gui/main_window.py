@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import text
 
 from nkarchive import __version__, ops, paths
-from nkarchive.gui import bundles
+from nkarchive.gui import bundles, source_import
 from nkarchive.gui import settings as gui_settings
 from nkarchive.gui.app import offer_read_only
 from nkarchive.gui.cite_copy import CitationStyleMenu, copy_citation, style_label
@@ -238,6 +238,14 @@ class MainWindow(QMainWindow):
         )
         self._action(
             file_menu, "&Import citation bundle…", lambda: bundles.import_bundle_dialog(self)
+        )
+        self._action(
+            file_menu,
+            "Import &sources (RIS, BibTeX, CSL-JSON)…",
+            lambda: source_import.import_sources_dialog(self),
+        )
+        self._action(
+            file_menu, "Import &works from CSV…", lambda: source_import.import_works_dialog(self)
         )
         file_menu.addSeparator()
         self._action(file_menu, "&Check catalogue…", self.check_catalogue)

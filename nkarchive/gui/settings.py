@@ -7,7 +7,9 @@ use) moves it along with everything else.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
@@ -54,4 +56,21 @@ def citation_style() -> str:
 def set_citation_style(name_or_path: str) -> None:
     store = settings()
     store.setValue("citation/style", name_or_path)
+    store.sync()
+
+
+def csv_mapping() -> dict[str, Any]:
+    """The last "Import works from CSV…" choices: {"columns": {heading: target}, "defaults": {...}}
+    (a target "" is a column chosen to be left out)."""
+    value = settings().value("csv_import/mapping")
+    try:
+        data = json.loads(str(value)) if value else {}
+    except json.JSONDecodeError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def set_csv_mapping(mapping: dict[str, Any]) -> None:
+    store = settings()
+    store.setValue("csv_import/mapping", json.dumps(mapping, ensure_ascii=False))
     store.sync()

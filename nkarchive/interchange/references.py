@@ -95,6 +95,7 @@ class ExistingSource:
     first_author: str
     year: str
     source_type: str
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -285,6 +286,7 @@ def catalogue_sources(
                 _person_label(person) if person else "",
                 _year(row.date or row.date_lower),
                 row.source_type or "",
+                row.url or "",
             )
     return found, shown
 
