@@ -184,26 +184,60 @@ def _text(value: Any, item_id: str, variable: str) -> str:
     )
 
 
-def _split_particles(family: str, given: str) -> tuple[str, str, str, str]:
-    """Split lowercase particles off names typed whole ("van Gogh", "Ludwig van")."""
-    non_dropping = dropping = ""
-    words = family.split(" ")
-    if len(words) > 1:
-        n = 0
-        while n < len(words) - 1 and words[n] and words[n][0].islower():
-            n += 1
-        if n:
-            non_dropping = " ".join(words[:n])
-            family = " ".join(words[n:])
-    if given and " " in given:
-        gwords = given.split(" ")
-        n = len(gwords)
-        while n > 1 and gwords[n - 1] and gwords[n - 1][0].islower():
-            n -= 1
-        if n < len(gwords):
-            dropping = " ".join(gwords[n:])
-            given = " ".join(gwords[:n])
-    return family, given, dropping, non_dropping
+# As citeproc-js finds particles: a leading (family) or trailing (given) word ending in a space,
+# an apostrophe or a hyphen ("van ", "d’", "al-") whose first letter is lower case.
+_FAMILY_PARTICLE_RE = re.compile(r"^([^ ]+(?:-|\u02bb|\u2019| |') *)(.+)$", re.DOTALL)
+_GIVEN_PARTICLE_RE = re.compile(r"^([^ ]+(?:\u02bb |\u2019 | |' ) *)(.+)$", re.DOTALL)
+_PARTICLE_FIRST_RE = re.compile(r"^[-'\u02bb\u2019\s]*(.)")
+
+
+def _is_particle(word: str) -> bool:
+    match = _PARTICLE_FIRST_RE.match(word)
+    return match is not None and match.group(1).upper() != match.group(1)
+
+
+def _family_particles(family: str) -> tuple[str, str]:
+    """("van der Berg") -> ("van der", "Berg"); a particle ending in an apostrophe keeps the
+    space that followed it ("de’ Frinkle")."""
+    found = ""
+    match = _FAMILY_PARTICLE_RE.match(family)
+    while match and _is_particle(match.group(1)):
+        found += match.group(1)
+        family = match.group(2)
+        match = _FAMILY_PARTICLE_RE.match(family)
+    particle = found.strip()
+    if found.endswith(" ") and particle.endswith(("'", "\u2019")):
+        particle += " "
+    return particle, family
+
+
+def _given_particles(given: str) -> tuple[str, str]:
+    """("Ludwig van") -> ("Ludwig", "van"), read from the end of the given name."""
+    found: list[str] = []
+    reversed_given = given[::-1]
+    match = _GIVEN_PARTICLE_RE.match(reversed_given)
+    while match:
+        word = match.group(1)[::-1]
+        if not _is_particle(word):
+            break
+        found.append(word)
+        reversed_given = match.group(2)
+        match = _GIVEN_PARTICLE_RE.match(reversed_given)
+    found.reverse()
+    for n in range(1, len(found)):
+        if found[n].startswith(" "):
+            found[n - 1] += " "
+    particle = "".join(word[1:] if word.startswith(" ") else word for word in found).strip()
+    return reversed_given[::-1], particle
+
+
+def _split_suffix(given: str) -> tuple[str, str, bool]:
+    """ "John, Jr." -> ("John", "Jr.", False); "John,! Jr." keeps the comma before the suffix."""
+    match = re.search(r"\s*,!*\s*", given)
+    if match is None:
+        return given, "", False
+    comma = match.group().replace(" ", "")
+    return given[: match.start()], given[match.end() :], len(comma) == 2
 
 
 def parse_name(value: Any, item_id: str, variable: str) -> Name:
@@ -239,19 +273,16 @@ def parse_name(value: Any, item_id: str, variable: str) -> Name:
     dropping = parts.get("dropping-particle", "")
     non_dropping = parts.get("non-dropping-particle", "")
     parse = value.get("parse-names", True) not in (False, "false")
-    if parse and not dropping and not non_dropping and family:
-        if family.startswith('"') and family.endswith('"') and len(family) > 1:
-            family = family[1:-1]
-        else:
-            family, given, dropping, non_dropping = _split_particles(family, given)
     suffix = parts.get("suffix", "")
     comma_suffix = bool(value.get("comma-suffix", False))
-    if parse and not suffix and ", " in given:
-        given, _, tail = given.partition(", ")
-        if tail.startswith("!"):
-            comma_suffix = True
-            tail = tail.lstrip("! ")
-        suffix = tail
+    if parse and family.startswith('"') and family.endswith('"') and len(family) > 1:
+        family = family[1:-1]  # a family name in quotes is taken as it stands
+    elif parse and family and given and not non_dropping:
+        non_dropping, family = _family_particles(family)
+        if not suffix:
+            given, suffix, comma_suffix = _split_suffix(given)
+        given, found = _given_particles(given)
+        dropping = found or dropping
     return Name(
         family=family,
         given=given,

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from nkarchive.interchange.csl.items import Name
-from nkarchive.interchange.csl.markup import affix, apply_text_case, join, wrap
+from nkarchive.interchange.csl.markup import affix, apply_text_case, join, strip_markers, wrap
 from nkarchive.interchange.csl.nodes import Node
 
 if TYPE_CHECKING:
@@ -127,14 +127,31 @@ def _part(node: Node | None, text: str, english: bool, *extra: str) -> str:
 
 
 def _glue(*parts: str) -> str:
+    """Join name pieces with spaces, except after a particle ending in an apostrophe, a hyphen or
+    a kept space ("d’Aubignac", "al-One", "de’ Frinkle")."""
     out = ""
     for part in parts:
         if not part:
             continue
-        if out and not out.endswith(("'", "\u2019", "-", "\u2010")):
+        if out and not strip_markers(out).endswith(("'", "\u2019", "\u02bc", "-", "\u2010", " ")):
             out += " "
         out += part
     return out
+
+
+def _decorated(node: Node | None, text: str, english: bool) -> str:
+    """A name piece with its cs:name-part's case and formatting (affixes go round the whole)."""
+    if node is None or not text:
+        return text
+    if node.text_case:
+        text = apply_text_case(text, node.text_case, english)
+    for marker in reversed(node.markers):
+        text = wrap(marker, text)
+    return text
+
+
+def _affixed(node: Node | None, text: str) -> str:
+    return affix(node.prefix, text, node.suffix) if node is not None else text
 
 
 def format_name(
@@ -191,27 +208,39 @@ def format_name(
     demote = renderer.demote_particle
     if ctx.sort_mode and demote == "sort-only":
         demote = "display-and-sort"
+    # As citeproc-js: the dropping particle takes the given name's formatting, the non-dropping
+    # one the family name's; the affixes of a name-part go round the pieces kept with it.
+    given = _decorated(given_node, given_text, english)
+    dropping = _decorated(given_node, name.dropping_particle, english) if given_text else ""
+    non_dropping = _decorated(family_node, name.non_dropping_particle, english)
+    family = _decorated(family_node, name.family, english)
+    suffix = name.suffix if given_text else ""
     if not inverted:
-        given_part = _part(given_node, given_text, english, name.dropping_particle)
-        family_part = _part(family_node, name.non_dropping_particle, english, name.family)
-        text = _glue(given_part, family_part)
-        if name.suffix:
-            text += (", " if name.comma_suffix else " ") + name.suffix
-        return text
+        if (
+            dropping
+            and not non_dropping
+            and name.dropping_particle.endswith(("'", "\u02bc", "\u2019", "-"))
+            and name.dropping_particle[:-1] != "de"
+        ):
+            family, dropping = dropping + family, ""  # "François Hédelin d’Aubignac"
+        second = " ".join(p for p in (dropping, _glue(non_dropping, family)) if p)
+        if suffix:
+            second += (", " if name.comma_suffix else " ") + suffix
+        return " ".join(
+            p for p in (_affixed(given_node, given), _affixed(family_node, second)) if p
+        )
     sort_separator = options.get("sort-separator", ", ")
     if demote == "display-and-sort":
-        family_part = _part(family_node, name.family, english)
-        given_part = _part(
-            given_node, given_text, english, name.dropping_particle, name.non_dropping_particle
-        )
+        family_part = _affixed(family_node, family)
+        given_part = _affixed(given_node, " ".join(p for p in (given, dropping, non_dropping) if p))
     else:
-        family_part = _part(family_node, name.non_dropping_particle, english, name.family)
-        given_part = _part(given_node, given_text, english, name.dropping_particle)
+        family_part = _affixed(family_node, _glue(non_dropping, family))
+        given_part = _affixed(given_node, " ".join(p for p in (given, dropping) if p))
     text = family_part
     if given_part:
         text += sort_separator + given_part
-    if name.suffix:
-        text += sort_separator + name.suffix
+    if suffix:
+        text += sort_separator + suffix
     return text
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -16,7 +17,11 @@ if TYPE_CHECKING:
     from nkarchive.interchange.csl.render import Context, Renderer
 
 SortValue = str | int
-_IGNORED_LEADING = "\"'“”‘’«»([{¡¿-–—*.,;:!? "
+_DIGIT_RUN = re.compile(r"\d+")
+_SEPARATOR = "\x01"
+_SORT_QUOTES = str.maketrans(
+    {"\u201c": "", "\u201d": "", '"': "", "\u2018": " ", "\u2019": " ", "'": " "}
+)
 
 
 def normalize_sort_text(text: str) -> str:
@@ -24,10 +29,15 @@ def normalize_sort_text(text: str) -> str:
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
     )
-    text = text.lstrip(_IGNORED_LEADING)
-    for ch in '[]\u201c\u201d\u2018\u2019"':
-        text = text.replace(ch, "")
-    return " ".join(text.casefold().split())
+    # As citeproc-js keys and compares them: double quotes go, an apostrophe parts words, each
+    # space becomes a separator that sorts before any letter or digit ("A Hansen" before
+    # "Ab Delrahman", "Dale" before "Dalebout"), other punctuation is ignored ("Simple title,
+    # here A" before "Simple title here B") and digits compare as numbers.
+    text = text.casefold().translate(_SORT_QUOTES).strip()
+    text = "".join(
+        _SEPARATOR if ch.isspace() else ch for ch in text if ch.isalnum() or ch.isspace()
+    )
+    return _DIGIT_RUN.sub(lambda m: m.group().lstrip("0").zfill(12), text)
 
 
 def key_value(
