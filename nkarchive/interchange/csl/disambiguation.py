@@ -96,13 +96,16 @@ def disambiguate(proc: CitationProcessor) -> None:
         return
     remaining: list[list[Item]] = []
     for group in groups:
+        if rule == "by-cite" and (add_names or add_givenname):
+            remaining.extend(_add_names_and_givennames(proc, group, add_names, add_givenname))
+            continue
         unresolved = group
         if add_names:
             unresolved = _add_names(proc, unresolved)
         if add_givenname and len(unresolved) > 1:
             unresolved = _add_givennames(proc, unresolved, rule)
         if len(unresolved) > 1:
-            remaining.append(unresolved)
+            remaining.extend(_partition(proc, unresolved))
     if add_year_suffix:
         order = {item.id: n for n, item in enumerate(proc._bibliography_order)}
         for group in remaining:
@@ -112,6 +115,61 @@ def disambiguate(proc: CitationProcessor) -> None:
         for group in remaining:
             for item in group:
                 proc.dis[item.id].disambiguate = True
+
+
+def _partition(proc: CitationProcessor, group: list[Item]) -> list[list[Item]]:
+    """The items of a group that still read alike, in sets of two or more."""
+    keys: dict[str, list[Item]] = defaultdict(list)
+    for item in group:
+        keys[_cite_key(proc, item)].append(item)
+    return [items for items in keys.values() if len(items) > 1]
+
+
+def _add_names_and_givennames(
+    proc: CitationProcessor, group: list[Item], add_names: bool, add_givenname: bool
+) -> list[list[Item]]:
+    """citeproc-js's by-cite loop: show one more name at a time and, after each, expand the
+    given names shown one by one (initials, then whole) where that tells more cites apart.
+    An expansion that parts no cites is taken back; cites told apart keep what did it. Returns
+    the sets still alike (a year suffix may part them)."""
+
+    def parts(items: list[Item]) -> int:
+        return len({_cite_key(proc, item) for item in items})
+
+    unresolved = group
+    settled = parts(unresolved)
+    most = max(_max_names(item) for item in group)
+    kept: dict[str, tuple[int, dict[int, int]]] = {item.id: (0, {}) for item in group}
+    for extra in range(0, most if add_names else 1):
+        for item in unresolved:
+            proc.dis[item.id].extra_names = extra
+        if add_givenname:
+            for index in range(max(_max_names(item) for item in unresolved)):
+                for level in (1, 2):
+                    baseline = parts(unresolved)
+                    before = {item.id: dict(proc.dis[item.id].name_levels) for item in unresolved}
+                    for item in unresolved:
+                        proc.dis[item.id].name_levels[index] = level
+                    if parts(unresolved) > baseline:
+                        break
+                    for item in unresolved:
+                        proc.dis[item.id].name_levels = before[item.id]
+        now = parts(unresolved)
+        if now > settled:
+            settled = now
+            for item in unresolved:
+                dis = proc.dis[item.id]
+                kept[item.id] = (dis.extra_names, dict(dis.name_levels))
+            unresolved = [item for items in _partition(proc, unresolved) for item in items]
+            settled = parts(unresolved) if unresolved else 0
+        if not unresolved:
+            break
+    for item in unresolved:
+        # more names or given names that told none of them apart are taken back
+        extra, levels = kept[item.id]
+        proc.dis[item.id].extra_names = extra
+        proc.dis[item.id].name_levels = levels
+    return _partition(proc, unresolved) if unresolved else []
 
 
 def _still_ambiguous(proc: CitationProcessor, group: list[Item]) -> list[Item]:

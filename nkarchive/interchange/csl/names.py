@@ -287,6 +287,7 @@ def format_name_list(
     for index, name in enumerate(names[:shown_count]):
         inverted = order == "all" or (order == "first" and index == 0)
         expand = expand_level if expand_which is None or index in expand_which else 0
+        expand = max(expand, ctx.dis.name_levels.get(index, 0))
         if ctx.dis.person_levels and (index == 0 or not ctx.dis.primary_only):
             person = ((name.non_dropping_particle + " " + name.family).strip(), name.given)
             expand = max(expand, ctx.dis.person_levels.get(person, 0))

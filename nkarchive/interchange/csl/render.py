@@ -71,6 +71,7 @@ class Disambiguation:
     extra_names: int = 0  # names shown beyond et-al-use-first
     givenname_level: int = 0  # 1: initials, 2: full given names
     givenname_names: frozenset[int] | None = None  # which names get expanded (None: all)
+    name_levels: dict[int, int] = field(default_factory=dict)  # by-cite: level per name shown
     disambiguate: bool = False
     # name expansions shared by all items under the all-names / primary-name rules
     person_levels: dict[tuple[str, str], int] = field(default_factory=dict)
