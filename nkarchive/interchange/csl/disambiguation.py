@@ -65,15 +65,30 @@ def _global_name_levels(proc: CitationProcessor, rule: str) -> dict[tuple[str, s
     levels: dict[tuple[str, str], int] = {}
     initials_only = rule.endswith("with-initials")
     for family, givens in people.items():
-        if len(givens) < 2:
+        # "J. J." and "J.J." are one person written two ways
+        forms: dict[str, set[str]] = defaultdict(set)
+        for given in givens:
+            forms[_given_form(given)].add(given)
+        if len(forms) < 2:
             continue
         initials: dict[str, int] = defaultdict(int)
-        for given in givens:
-            initials[initialize(given, ".", True, True)] += 1
-        for given in givens:
-            unique_by_initials = initials[initialize(given, ".", True, True)] == 1
-            levels[(family, given)] = 1 if unique_by_initials or initials_only else 2
+        for form in forms:
+            initials[initialize(form, ".", True, True)] += 1
+        for form, spellings in forms.items():
+            unique_by_initials = initials[initialize(form, ".", True, True)] == 1
+            if unique_by_initials:
+                level = 1
+            elif initials_only:
+                continue  # initials cannot tell Cecil and Charles Smith apart: leave them
+            else:
+                level = 2
+            for given in spellings:
+                levels[(family, given)] = level
     return levels
+
+
+def _given_form(given: str) -> str:
+    return "".join(ch for ch in given if ch not in ". ")
 
 
 def disambiguate(proc: CitationProcessor) -> None:
@@ -99,13 +114,14 @@ def disambiguate(proc: CitationProcessor) -> None:
         if rule == "by-cite" and (add_names or add_givenname):
             remaining.extend(_add_names_and_givennames(proc, group, add_names, add_givenname))
             continue
-        unresolved = group
+        sets = [group]
         if add_names:
-            unresolved = _add_names(proc, unresolved)
-        if add_givenname and len(unresolved) > 1:
-            unresolved = _add_givennames(proc, unresolved, rule)
-        if len(unresolved) > 1:
-            remaining.extend(_partition(proc, unresolved))
+            sets = _add_names_and_givennames(proc, group, True, False)
+        for unresolved in sets:
+            if add_givenname:
+                unresolved = _add_givennames(proc, unresolved, rule)
+            if len(unresolved) > 1:
+                remaining.extend(_partition(proc, unresolved))
     if add_year_suffix:
         order = {item.id: n for n, item in enumerate(proc._bibliography_order)}
         for group in remaining:
@@ -177,26 +193,6 @@ def _still_ambiguous(proc: CitationProcessor, group: list[Item]) -> list[Item]:
     for item in group:
         keys[_cite_key(proc, item)].append(item)
     return [item for items in keys.values() if len(items) > 1 for item in items]
-
-
-def _add_names(proc: CitationProcessor, group: list[Item]) -> list[Item]:
-    """Show more names until the cites differ; keep the fewest names that helped each item."""
-    most = max(_max_names(item) for item in group)
-    unresolved = group
-    best: dict[str, int] = {item.id: 0 for item in group}
-    for extra in range(1, most):
-        for item in unresolved:
-            proc.dis[item.id].extra_names = extra
-        left = _still_ambiguous(proc, unresolved)
-        if len(left) < len(unresolved):
-            for item in unresolved:
-                best[item.id] = extra
-            unresolved = left
-        if not unresolved:
-            break
-    for item in unresolved:
-        proc.dis[item.id].extra_names = best[item.id]
-    return unresolved
 
 
 def _add_givennames(proc: CitationProcessor, group: list[Item], rule: str) -> list[Item]:
