@@ -72,10 +72,13 @@ def _global_name_levels(proc: CitationProcessor, rule: str) -> dict[tuple[str, s
         if len(forms) < 2:
             continue
         initials: dict[str, int] = defaultdict(int)
+        initialized = {
+            form: initialize(min(spellings), ".", True, True) for form, spellings in forms.items()
+        }
         for form in forms:
-            initials[initialize(form, ".", True, True)] += 1
+            initials[initialized[form]] += 1
         for form, spellings in forms.items():
-            unique_by_initials = initials[initialize(form, ".", True, True)] == 1
+            unique_by_initials = initials[initialized[form]] == 1
             if unique_by_initials:
                 level = 1
             elif initials_only:
