@@ -5,6 +5,7 @@ choices are remembered. Screenshots of both dialogs land in tests/gui/screenshot
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -251,3 +252,51 @@ def test_works_from_csv_with_columns_chosen_in_the_preview(
         "Notes": "notes",
         "form": "feature",
     }
+
+
+def test_check_lists_problems_and_the_mapping_saves_for_the_command_line(
+    demo_window: MainWindow, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nkarchive.interchange.spreadsheet import SpreadsheetError, read_mapping
+
+    films = tmp_path / "films.csv"
+    films.write_text(FILMS, encoding="utf-8")
+    choose_file(monkeypatch, films)
+    saved = tmp_path / "films-mapping.json"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(saved), ""))
+    )
+    seen: dict[str, Any] = {}
+
+    def check(dialog: WorksImportDialog) -> None:
+        dialog.set_target("Accession", "identifier")
+        dialog.set_target("Minutes", "running_time")
+        dialog.check_button.click()
+        qtbot.waitUntil(lambda: dialog.problems.count() > 0, timeout=20000)
+        seen["problems"] = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+        dialog.save_button.click()
+        seen["label"] = dialog.problems_label.text()
+        dialog.reject()
+
+    works_before = demo_window.catalogue.counts()["work"]
+    when_modal(WorksImportDialog, check)
+    source_import.import_works_dialog(demo_window)
+    qtbot.waitUntil(lambda: "label" in seen, timeout=30000)
+    # the mapping's own problems come first; rows are read once it can be used
+    assert seen["problems"] == ["Form: no column gives it and no default"]
+    assert (
+        seen["label"]
+        == "Saved the mapping to films-mapping.json (for `nkarchive import --mapping`)."
+    )
+    assert json.loads(saved.read_text(encoding="utf-8")) == {
+        "columns": {
+            "Accession": "identifier",
+            "Production year": "production_date",
+            "Minutes": "running_time",
+            "Notes": "notes",
+        },
+        "defaults": {"record_status": "draft"},
+    }
+    with pytest.raises(SpreadsheetError, match="Form: no column gives it and no default"):
+        read_mapping(saved)  # the command line refuses it as the dialog's Check did
+    assert demo_window.catalogue.counts()["work"] == works_before  # Check writes nothing
