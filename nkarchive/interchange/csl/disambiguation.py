@@ -131,9 +131,17 @@ def disambiguate(proc: CitationProcessor) -> None:
             for n, item in enumerate(sorted(group, key=lambda it: order[it.id])):
                 proc.dis[item.id].year_suffix = year_suffix(n)
     elif uses_condition:
+        # as citeproc-js: the disambiguate="true" tests are turned on one at a time, in the
+        # order the layout meets them, until the cites differ
+        tests = _count_disambiguate_tests(proc)
         for group in remaining:
-            for item in group:
-                proc.dis[item.id].disambiguate = True
+            unresolved = group
+            for level in range(1, tests + 1):
+                for item in unresolved:
+                    proc.dis[item.id].disambiguate = level
+                unresolved = [item for items in _partition(proc, unresolved) for item in items]
+                if not unresolved:
+                    break
 
 
 def _partition(proc: CitationProcessor, group: list[Item]) -> list[list[Item]]:
@@ -222,13 +230,18 @@ def _add_givennames(proc: CitationProcessor, group: list[Item], rule: str) -> li
 
 
 def _style_tests_disambiguate(proc: CitationProcessor) -> bool:
+    return _count_disambiguate_tests(proc) > 0
+
+
+def _count_disambiguate_tests(proc: CitationProcessor) -> int:
+    count = 0
     stack = [proc.style.citation_section.layout, *proc.style.macros.values()]
     while stack:
         node = stack.pop()
         if node.tag in ("if", "else-if") and "disambiguate" in node.attrs:
-            return True
+            count += 1
         stack.extend(node.children)
-    return False
+    return count
 
 
 __all__ = ["Disambiguation", "disambiguate", "year_suffix"]

@@ -95,7 +95,7 @@ class CitationProcessor:
     def context(self, item: Item, mode: str, cite: Cite | None = None) -> Context:
         dis = self.dis[item.id]
         if mode == "bibliography":
-            dis = Disambiguation(year_suffix=dis.year_suffix)
+            dis = Disambiguation(year_suffix=dis.year_suffix, disambiguate=dis.disambiguate)
         return Context(
             item=item,
             mode=mode,

@@ -72,7 +72,7 @@ class Disambiguation:
     givenname_level: int = 0  # 1: initials, 2: full given names
     givenname_names: frozenset[int] | None = None  # which names get expanded (None: all)
     name_levels: dict[int, int] = field(default_factory=dict)  # by-cite: level per name shown
-    disambiguate: bool = False
+    disambiguate: int = 0  # how many disambiguate="true" tests pass, in the order met
     # name expansions shared by all items under the all-names / primary-name rules
     person_levels: dict[tuple[str, str], int] = field(default_factory=dict)
     primary_only: bool = False
@@ -89,6 +89,7 @@ class Context:
     suppressed: set[str] = field(default_factory=set)
     used_variables: list[str] | None = None
     year_suffix_done: bool = False
+    disambiguate_tests_met: int = 0
     suppress_first_names: bool = False
     first_names_done: bool = False
     mark_names: bool = False
@@ -398,7 +399,9 @@ class Renderer:
         if kind == "position":
             return self.position_is(value, ctx)
         if kind == "disambiguate":
-            return ctx.dis.disambiguate == (value == "true")
+            ctx.disambiguate_tests_met += 1
+            on = ctx.disambiguate_tests_met <= ctx.dis.disambiguate
+            return on == (value == "true")
         return False
 
     def has_variable(self, name: str, ctx: Context) -> bool:
