@@ -91,10 +91,14 @@ def initialize(given: str, initialize_with: str, initialize_all: bool, hyphen: b
         elif len(letters) == 1 and letters.isupper():
             out += letters + initialize_with
             previous_whole = False
-        elif initialize_all and token[0].isalpha():
+        elif initialize_all and token[0].isalpha() and not token[0].islower():
             out += _initial_of(token) + initialize_with
             previous_whole = False
         else:
+            # a whole word, or a lower-case particle inside the given names ("J. B. de C. M."),
+            # stands apart from the initials before it
+            if out and not out.endswith((" ", "-", "\u2010")) and token[0].islower():
+                out += " "
             out += token
             previous_whole = True
     return out.strip()
@@ -226,9 +230,10 @@ def format_name(
         second = " ".join(p for p in (dropping, _glue(non_dropping, family)) if p)
         if suffix:
             second += (", " if name.comma_suffix else " ") + suffix
-        return " ".join(
-            p for p in (_affixed(given_node, given), _affixed(family_node, second)) if p
-        )
+        first = _affixed(given_node, given)
+        if first and strip_markers(first)[-1:].isspace():
+            return first + _affixed(family_node, second)  # the given part's suffix spaces them
+        return " ".join(p for p in (first, _affixed(family_node, second)) if p)
     sort_separator = options.get("sort-separator", ", ")
     if demote == "display-and-sort":
         family_part = _affixed(family_node, family)
