@@ -79,6 +79,10 @@ MAIN_GROUPS: dict[str, tuple[str, ...]] = {
     "event": ("title",),
     "source": ("title",),
 }
+# The second, small full-text index (migration 0004): titles and names only, for the ranking
+# tiers that look there; `search_index` (every column) answers everything else.
+FULL_INDEX, MAIN_INDEX = "search_index", "search_main"
+MAIN_INDEX_COLUMNS: tuple[str, ...] = ("title_t", "title_k", "name_t", "name_k")
 NAME_GROUPS: tuple[str, ...] = (
     "title", "name", *(f"credit_{role}" for role in ROLES), "contributor", "container", "place",
 )  # fmt: skip

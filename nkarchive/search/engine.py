@@ -20,10 +20,12 @@ from sqlalchemy import Connection, text
 from nkarchive.korean import contains_hangul
 from nkarchive.search.columns import (
     COLUMNS,
+    FULL_INDEX,
     GROUP_BY_NAME,
     GROUPS,
     KINDS,
     MAIN_GROUPS,
+    MAIN_INDEX,
     NAME_GROUPS,
     rowid_base,
     rowid_range,
@@ -89,24 +91,28 @@ class Step:
 
     query: KindQuery
     fts: str | None
+    # The FTS5 table `fts` is looked up in: the titles-and-names index for the tiers whose
+    # query names no other column, the full one otherwise.
+    index: str = FULL_INDEX
 
     def _shape(self, select: str, order: bool) -> tuple[str, dict[str, Any]]:
         q, params = self.query, dict(self.query.params)
         low, high = rowid_range(q.kind)
         base = rowid_base(q.kind)
+        index = self.index
         if self.fts is not None:
             params["match"] = self.fts
             if q.condition is None:
                 column = "count(*)" if select == "count" else f"rowid - {base}"
                 sql = (
-                    f"SELECT {column} FROM search_index WHERE search_index MATCH :match "
+                    f"SELECT {column} FROM {index} WHERE {index} MATCH :match "
                     f"AND rowid BETWEEN {low} AND {high}"
                 )
                 return sql + (" ORDER BY rowid" if order else ""), params
             column = "count(*)" if select == "count" else "r.id"
             sql = (
-                f"SELECT {column} FROM search_index f JOIN {q.table} r ON r.id = f.rowid - {base} "
-                f"WHERE f.search_index MATCH :match AND f.rowid BETWEEN {low} AND {high} "
+                f"SELECT {column} FROM {index} f JOIN {q.table} r ON r.id = f.rowid - {base} "
+                f"WHERE f.{index} MATCH :match AND f.rowid BETWEEN {low} AND {high} "
                 f"AND ({q.condition})"
             )
             return sql + (" ORDER BY f.rowid" if order else ""), params
@@ -191,33 +197,53 @@ def _only_words(tree: Node | None) -> list[Words] | None:
     return None
 
 
+def _free_words_only(tree: Node | None) -> bool:
+    """Whether every words term of the tree is free and must match (none under `not`, none
+    with a field): then a tier narrowed to titles or names names no other index column."""
+    if isinstance(tree, Words):
+        return tree.field is None
+    if isinstance(tree, Not):
+        return not any(isinstance(leaf, Words) for leaf in leaves(tree.item))
+    if isinstance(tree, And | Or):
+        return all(_free_words_only(item) for item in tree.items)
+    return True  # years, codes and facts are SQL conditions, not part of the FTS5 query
+
+
 def tiers(tree: Node | None, kind: str, full: KindQuery) -> list[tuple[float, Step]]:
     """The ranking tiers of a query for one kind, best first. A tier's lookup also finds the
     records of the tiers before it: they rank there, and `ranked_ids` skips them."""
     if full.never or full.fts is None or not _free_words(tree):
         return [(UNTIERED_SCORE, Step(full, full.fts))]
     main = MAIN_GROUPS[kind]
-    narrowed: list[tuple[float, str]] = []
+    # The title and name tiers are looked up in the titles-and-names index when their query
+    # names only those columns: a sparse tier there reads the postings of titles and names, not
+    # those of every note, excerpt and place that holds the word too.
+    main_index = MAIN_INDEX if _free_words_only(tree) else FULL_INDEX
+    narrowed: list[tuple[float, str, str]] = []
     words = _only_words(tree)
     if words:
         folded = " ".join(f for f in (fold_text(w.text) for w in words) if f)
         if folded:
             end = "" if words[-1].prefix else " $"
             columns = " ".join(GROUP_BY_NAME[g].text_column for g in main)
-            narrowed.append((TIER_SCORES[0], "{" + columns + "} : " + quote(f"^ {folded}{end}")))
-    for score, groups, keys in (
-        (TIER_SCORES[1], main, False),
-        (TIER_SCORES[2], main, True),
-        (TIER_SCORES[3], NAME_GROUPS, True),
+            narrowed.append(
+                (TIER_SCORES[0], "{" + columns + "} : " + quote(f"^ {folded}{end}"), MAIN_INDEX)
+            )
+    for score, groups, keys, index in (
+        (TIER_SCORES[1], main, False, main_index),
+        (TIER_SCORES[2], main, True, main_index),
+        (TIER_SCORES[3], NAME_GROUPS, True, FULL_INDEX),
     ):
         tier = compile_kind(tree, kind, restrict=groups, restrict_keys=keys)
         if tier.fts is not None and tier.condition == full.condition and tier.params == full.params:
-            narrowed.append((score, tier.fts))
-    narrowed.append((TIER_SCORES[4], full.fts))
+            if narrowed and narrowed[-1][1] == tier.fts:
+                continue  # the same lookup as the tier before (a word with no key)
+            narrowed.append((score, tier.fts, index))
+    narrowed.append((TIER_SCORES[4], full.fts, FULL_INDEX))
     # Each tier is its own positive lookup; `ranked_ids` drops the records of earlier tiers as
     # it reads. An FTS5 `NOT (earlier tiers)` instead made every sparse tier test each of its
     # candidates against all the tiers before it.
-    return [(score, Step(full, fts)) for score, fts in narrowed]
+    return [(score, Step(full, fts, index)) for score, fts, index in narrowed]
 
 
 # A year range's matches are read in id order when at least one record in DENSE matches.

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Connection, text
 
-from nkarchive.search.columns import COLUMNS, KINDS, rowid_base, rowid_range, split_rowid
+from nkarchive.search.columns import (
+    COLUMNS,
+    FULL_INDEX,
+    KINDS,
+    MAIN_INDEX,
+    rowid_base,
+    rowid_range,
+    split_rowid,
+)
 from nkarchive.search.documents import RowMaker, chunks, read_values
 
 if TYPE_CHECKING:
@@ -199,8 +207,18 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
     # A larger page cache for the rebuild: FTS5 merges its segments far faster in memory.
     cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
     connection.exec_driver_sql("PRAGMA cache_size = -262144")
+    # The full-text indexes over search_doc: `search_main` exists from migration 0004 on (0002
+    # rebuilds with this code before it is made).
+    indexes = [
+        name
+        for name in (FULL_INDEX, MAIN_INDEX)
+        if connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).scalar()
+    ]
     connection.exec_driver_sql("DELETE FROM search_doc")
-    connection.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('delete-all')")
+    for index in indexes:
+        connection.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('delete-all')")
     timings: dict[str, float] = {}
     rows_made = RowMaker(limit=1 << 20)  # a million distinct values: some 200 MB at most
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -216,18 +234,22 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
     started = time.perf_counter()
     # FTS5 writes its in-memory index out in small segments and merges them as it goes; merging
     # 16 at a time rather than 4 (the default, put back after) writes each entry far fewer times.
-    automerge = connection.exec_driver_sql(
-        "SELECT v FROM search_index_config WHERE k = 'automerge'"
-    ).scalar()
-    connection.exec_driver_sql(
-        "INSERT INTO search_index(search_index, rank) VALUES ('automerge', ?)", (REBUILD_MERGE,)
-    )
-    connection.exec_driver_sql("INSERT INTO search_index(search_index) VALUES ('rebuild')")
-    connection.exec_driver_sql(
-        "INSERT INTO search_index(search_index, rank) VALUES ('automerge', ?)",
-        (int(automerge if automerge is not None else DEFAULT_MERGE),),
-    )
-    timings["full-text index"] = time.perf_counter() - started
+    for index in indexes:
+        automerge = connection.exec_driver_sql(
+            f"SELECT v FROM {index}_config WHERE k = 'automerge'"
+        ).scalar()
+        connection.exec_driver_sql(
+            f"INSERT INTO {index}({index}, rank) VALUES ('automerge', ?)", (REBUILD_MERGE,)
+        )
+        connection.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
+        connection.exec_driver_sql(
+            f"INSERT INTO {index}({index}, rank) VALUES ('automerge', ?)",
+            (int(automerge if automerge is not None else DEFAULT_MERGE),),
+        )
+        timings["full-text index" if index == FULL_INDEX else "titles and names index"] = (
+            time.perf_counter() - started
+        )
+        started = time.perf_counter()
     for sql in triggers:
         connection.exec_driver_sql(sql)
     connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size or -2000)}")
@@ -279,16 +301,20 @@ def index_problems(connection: Connection, limit: int = 100) -> list[str]:
     return problems[:limit]
 
 
+_INDEX_NAMES = {FULL_INDEX: "full-text index", MAIN_INDEX: "titles and names index"}
+
+
 def _fts_problems(connection: Connection) -> list[str]:
-    """The FTS index agrees with search_doc: same number of rows, and sampled rows are found by
-    their own text."""
+    """Both FTS indexes agree with search_doc: neither is empty when records are indexed, and
+    sampled rows are found by their own words in each."""
     stored = connection.exec_driver_sql("SELECT count(*) FROM search_doc").scalar() or 0
-    indexed = connection.exec_driver_sql(
-        "SELECT count(*) FROM search_index_idx WHERE segid IS NOT NULL"
-    ).scalar()
     problems: list[str] = []
-    if stored and not indexed:
-        problems.append("the full-text index is empty although records are indexed")
+    for index, name in _INDEX_NAMES.items():
+        indexed = connection.exec_driver_sql(
+            f"SELECT count(*) FROM {index}_idx WHERE segid IS NOT NULL"
+        ).scalar()
+        if stored and not indexed:
+            problems.append(f"the {name} is empty although records are indexed")
     step = max(1, int(stored) // 200)
     sample = connection.exec_driver_sql(
         "SELECT id, title_t, name_t FROM search_doc WHERE id % ? = 0 LIMIT 200", (step,)
@@ -298,15 +324,17 @@ def _fts_problems(connection: Connection) -> list[str]:
         word = next((w for w in words if len(w) >= 2), None)
         if word is None:
             continue
-        found = connection.exec_driver_sql(
-            "SELECT 1 FROM search_index WHERE search_index MATCH ? AND rowid = ?",
-            (f'" {word} "', rowid),
-        ).scalar()
-        if not found:
-            kind, record_id = split_rowid(rowid)
-            problems.append(
-                f"{kind} {_uuid(connection, kind, record_id)} is not found by its own words"
-            )
+        for index, name in _INDEX_NAMES.items():
+            found = connection.exec_driver_sql(
+                f"SELECT 1 FROM {index} WHERE {index} MATCH ? AND rowid = ?",
+                (f'" {word} "', rowid),
+            ).scalar()
+            if not found:
+                kind, record_id = split_rowid(rowid)
+                problems.append(
+                    f"{kind} {_uuid(connection, kind, record_id)} is not found by its own "
+                    f"words in the {name}"
+                )
     return problems
 
 
@@ -321,9 +349,10 @@ def check_search_index(catalogue: Catalogue) -> list[str]:
     """The "search index" check of `nkarchive check`."""
     with catalogue.engine.connect() as connection:
         tables = connection.exec_driver_sql(
-            "SELECT count(*) FROM sqlite_master WHERE name IN ('search_doc', 'search_index')"
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('search_doc', ?, ?)",
+            (FULL_INDEX, MAIN_INDEX),
         ).scalar()
-        if tables != 2:
+        if tables != 3:
             return ["the catalogue has no search index (run `nkarchive reindex`)"]
         return index_problems(connection)
 

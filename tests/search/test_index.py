@@ -170,3 +170,40 @@ def test_reindex_refuses_a_read_only_catalogue(films: Films) -> None:
     films.catalogue.close()
     with Catalogue.open(path, read_only=True) as read_only, pytest.raises(CatalogueReadOnly):
         reindex(read_only)
+
+
+def test_check_finds_the_titles_and_names_index_out_of_step(films: Films) -> None:
+    catalogue = films.catalogue
+    with catalogue.engine.begin() as connection:
+        connection.execute(text("INSERT INTO search_main(search_main) VALUES ('delete-all')"))
+    problems = check_search_index(catalogue)
+    assert "the titles and names index is empty although records are indexed" in problems
+    assert any(
+        p.endswith("is not found by its own words in the titles and names index") for p in problems
+    )
+    reindex(catalogue)
+    assert check_search_index(catalogue) == []
+    assert works(films, "pulgasari") == [films.pulgasari]
+
+
+def test_edits_keep_the_titles_and_names_index_in_step(films: Films) -> None:
+    catalogue = films.catalogue
+    with ops.operation(catalogue, "Rename") as op:
+        title = op.create(
+            "title", {"work": films.pulgasari, "text": "Sogwang", "title_type": "alternative"}
+        )
+    with catalogue.engine.connect() as connection:
+        found = connection.execute(
+            text("SELECT count(*) FROM search_main WHERE search_main MATCH :m"),
+            {"m": '{title_t} : " sogwang "'},
+        ).scalar()
+    assert found == 1
+    ops.undo(catalogue)
+    with catalogue.engine.connect() as connection:
+        found = connection.execute(
+            text("SELECT count(*) FROM search_main WHERE search_main MATCH :m"),
+            {"m": '{title_t} : " sogwang "'},
+        ).scalar()
+    assert found == 0
+    assert title.uuid
+    assert check_search_index(catalogue) == []
