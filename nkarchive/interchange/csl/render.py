@@ -219,6 +219,8 @@ class Renderer:
         attrs = node.attrs
         if node.macro is not None:
             text, called, rendered = self.render_children(node.macro.children, ctx)
+            if called and not rendered:
+                return "", True, False  # a macro is a group to citeproc-js: terms alone vanish
             return self.decorate(node, text, ctx), called, rendered
         if node.variables:
             variable = node.variables[0]
