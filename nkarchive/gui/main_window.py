@@ -42,6 +42,7 @@ from nkarchive.gui.editors.work import WorkEditor
 from nkarchive.gui.help import add_help_menu
 from nkarchive.gui.list_models import LIST_SPECS, RecordListModel
 from nkarchive.gui.search_box import SearchBar, SearchController
+from nkarchive.gui.search_results import COUNT_ROLE, NavigatorCountDelegate, SearchResultsPanel
 from nkarchive.gui.worker import Cancelled, Progress, Worker
 from nkarchive.model import vocab
 from nkarchive.store.catalogue import Catalogue
@@ -49,8 +50,10 @@ from nkarchive.store.errors import CatalogueDamaged, CatalogueError
 from nkarchive.store.lock import CatalogueLocked
 
 FILE_FILTER = f"nkarchive catalogues (*{paths.CATALOGUE_SUFFIX});;All files (*)"
-# The navigator: (label, what it lists, shortcut).
+# The navigator: (label, what it lists, shortcut). "Search results" (every kind, grouped) is
+# there only while the search box has a query.
 NAVIGATOR = (
+    ("Search results", "results", None),
     ("Works", "work", "Ctrl+1"),
     ("People and organisations", "agent", "Ctrl+2"),
     ("Sources", "source", "Ctrl+3"),
@@ -97,17 +100,34 @@ class MainWindow(QMainWindow):
         for label, kind, shortcut in NAVIGATOR:
             item = QListWidgetItem(label, self.navigator)
             item.setData(Qt.ItemDataRole.UserRole, kind)
-            item.setToolTip(f"{label} ({shortcut})")
+            item.setToolTip(f"{label} ({shortcut})" if shortcut else label)
+        # While a query is active each kind shows its number of hits.
+        self.navigator.setItemDelegate(NavigatorCountDelegate(self.navigator))
+        self._navigator_item("results").setHidden(True)
         self.navigator.setCurrentRow(0)
         self.navigator.currentRowChanged.connect(self._navigator_moved)
-        self.navigator.setMinimumWidth(150)
+        self.navigator.setMinimumWidth(190)  # room for the hit counts beside the kinds
 
         middle = QWidget(self)
         # The search box (issue 5): the query runs on the worker, debounced, newest wins.
         self.search_bar = SearchBar(middle)
         self.filter_box = self.search_bar.box
-        self.search = SearchController(self.search_bar, self.worker, self)
+        # Results across kinds, grouped, shown while typing (the lists stay one click away).
+        self.results_panel = SearchResultsPanel(middle)
+        self.results_panel.hide()
+        self.showing_results = False
+        self.search = SearchController(
+            self.search_bar, self.worker, self, results=self.results_panel
+        )
         self.search.searched.connect(lambda _q: self._update_status())
+        self.search.found.connect(self._results_found)
+        self.search.cleared.connect(self._results_cleared)
+        self.filter_box.textEdited.connect(self._query_typed)
+        self.search_bar.down_pressed.connect(self._down_from_search)
+        self.results_panel.hit_current.connect(self._hit_current)
+        self.results_panel.hit_opened.connect(self._hit_opened)
+        self.results_panel.list_wanted.connect(self.show_kind)
+        self.results_panel.leave_upwards.connect(self.focus_filter)
         self.search_bar.save_button.clicked.connect(self.save_search)
         self.list_view = QTableView(middle)
         self.list_view.setObjectName("record_list")
@@ -138,6 +158,7 @@ class MainWindow(QMainWindow):
         middle_layout.addWidget(self.search_bar)
         middle_layout.addWidget(self.list_view, 1)
         middle_layout.addWidget(self.saved_list, 1)
+        middle_layout.addWidget(self.results_panel, 1)
 
         self.editor_stack = QStackedWidget(self)
         self.editor_stack.setObjectName("editor_stack")
@@ -155,7 +176,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.editor_stack)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([170, 470, 760])
+        self.splitter.setSizes([190, 470, 740])
         # A catalogue on a network share or in a synced folder: a warning that does not block.
         self.warning_bar = QLabel(self)
         self.warning_bar.setObjectName("storage_warning")
@@ -291,7 +312,14 @@ class MainWindow(QMainWindow):
                 shortcut,
             )
         view_menu.addSeparator()
-        self._action(view_menu, "Go to &list", lambda: self.list_view.setFocus(), "Ctrl+L")
+        self._action(
+            view_menu,
+            "Go to &list",
+            lambda: (
+                self.results_panel.view if self.showing_results else self.list_view
+            ).setFocus(),
+            "Ctrl+L",
+        )
         self._action(view_menu, "Go to &editor", self.focus_editor, "Ctrl+E")
         self._action(view_menu, "Go to &navigator", lambda: self.navigator.setFocus(), "Ctrl+0")
         timeline = self.timeline_dock.toggleViewAction()
@@ -437,7 +465,7 @@ class MainWindow(QMainWindow):
         if self._selecting or row < 0:
             return
         kind = NAVIGATOR[row][1]
-        if kind == self.kind:
+        if kind == self.kind and not self.showing_results:
             return
         if not self.confirm_leave():
             self._selecting = True
@@ -447,6 +475,11 @@ class MainWindow(QMainWindow):
         self.show_kind(kind)
 
     def show_kind(self, kind: str) -> None:
+        if kind == "results":
+            self._show_results()
+            return
+        self.showing_results = False
+        self.results_panel.hide()
         self._save_columns()
         self.kind = kind
         self._selecting = True
@@ -477,7 +510,84 @@ class MainWindow(QMainWindow):
             "event": "event",
         }.get(kind, "record")
 
+    # -- search results across kinds ---------------------------------------------------------
+
+    def _navigator_item(self, kind: str) -> QListWidgetItem:
+        return self.navigator.item([k for _l, k, _s in NAVIGATOR].index(kind))
+
+    def _show_results(self) -> None:
+        """The box's query over every kind, grouped; `self.kind` stays the list last shown."""
+        self.showing_results = True
+        self._selecting = True
+        item = self._navigator_item("results")
+        item.setHidden(False)
+        self.navigator.setCurrentItem(item)
+        self._selecting = False
+        self.saved_list.hide()
+        self.list_view.hide()
+        self.search_bar.show()
+        self.results_panel.show()
+        self._update_status()
+
+    def _query_typed(self, query: str) -> None:
+        if query.strip() and not self.showing_results:
+            self._show_results()
+
+    def _results_found(self, _query: str) -> None:
+        totals = self.results_panel.model.totals
+        for _label, kind, _shortcut in NAVIGATOR:
+            if kind in totals:
+                self._navigator_item(kind).setData(COUNT_ROLE, totals[kind])
+        results = self._navigator_item("results")
+        results.setData(COUNT_ROLE, sum(totals.values()))
+        results.setHidden(False)
+        self._update_status()
+
+    def _results_cleared(self) -> None:
+        for _label, kind, _shortcut in NAVIGATOR:
+            self._navigator_item(kind).setData(COUNT_ROLE, None)
+        self._navigator_item("results").setHidden(True)
+        if self.showing_results:  # back to the list shown before the query
+            self.show_kind(self.kind)
+
+    def _down_from_search(self) -> None:
+        """Down in the search box: into the results (or the list), onto the first record."""
+        if self.showing_results:
+            self.results_panel.focus_first()
+        elif self.list_view.isVisible():
+            self.list_view.setFocus()
+            model = self.list_view.model()
+            if (
+                model is not None
+                and model.rowCount()
+                and not self.list_view.currentIndex().isValid()
+            ):
+                self.list_view.setCurrentIndex(model.index(0, 0))
+
+    def _hit_current(self, kind: str, uuid: str) -> None:
+        """The keyboard or the mouse moved onto a hit: show it in its editor, as the lists do."""
+        editor = self.current_editor()
+        if editor is not None and (editor.KIND, editor.uuid) == (kind, uuid):
+            return
+        if not self.confirm_leave():
+            if editor is not None and editor.uuid:
+                self.results_panel.select_hit(editor.KIND, editor.uuid)
+            return
+        self._show_in_editor(kind, uuid)
+
+    def _hit_opened(self, kind: str, uuid: str) -> None:
+        """Enter or double-click on a hit: its record in the editor, the keyboard there."""
+        self._hit_current(kind, uuid)
+        editor = self.current_editor()
+        if editor is not None and (editor.KIND, editor.uuid) == (kind, uuid):
+            self.focus_editor()
+
     def _update_status(self) -> None:
+        if self.showing_results:
+            self.statusBar().showMessage(
+                self.results_panel.summary() if self.results_panel.query else "Searching…"
+            )
+            return
         if self.kind in LIST_SPECS:
             model = self.model_for(self.kind)
             found = f" matching “{self.search.shown_query}”" if model.searching else ""
@@ -533,12 +643,13 @@ class MainWindow(QMainWindow):
             raise ValueError(f"no editor for {kind!r}")
         if not self.confirm_leave():
             return False
-        if self.kind != kind:
+        if self.kind != kind or self.showing_results:
             self.show_kind(kind)
         row = self.model_for(kind).row_of(uuid)
         if row is None and self.model_for(kind).searching:
             self.search.cancel()
             self.filter_box.clear()
+            self.search.clear_results()
             self.search_bar.show_error(None)
             self.model_for(kind).clear_search()
             row = self.model_for(kind).row_of(uuid)
@@ -618,6 +729,7 @@ class MainWindow(QMainWindow):
             self._select_row(row if row is not None else -1)
         if kinds & TIMELINE_KINDS:
             self.reload_timeline()
+        self.search.refresh_results()  # a changed title or a deleted record, as it now is
         self.update_undo_actions()
         self._update_status()
         self.statusBar().showMessage(f"{result.label}: done", 4000)
@@ -629,6 +741,7 @@ class MainWindow(QMainWindow):
         forget_keys(self.catalogue)
         for model in self.models.values():
             model.refresh()
+        self.search.refresh_results()
         self.reload_timeline()
         self.update_undo_actions()
         self._update_status()
@@ -887,7 +1000,8 @@ class MainWindow(QMainWindow):
         if not query:
             return
         self.filter_box.setText(query)
-        self.show_kind("work")  # runs the box's query over the works
+        self.show_kind("work")  # runs the box's query: over every kind, and the works list
+        self.show_kind("results")
 
     def save_search(self) -> None:
         """Save the box's query under a name; it is listed under Saved searches."""
