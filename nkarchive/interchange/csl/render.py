@@ -238,6 +238,9 @@ class Renderer:
                 variable == "locator" and ctx.cite and ctx.cite.label == "page"
             ):
                 value = format_page_range(value, self.page_range_format, self.page_range_delimiter)
+            elif variable == "locator":
+                # other locators ("chapters 200-201") take the range dash, never collapsed
+                value = format_page_range(value, "", self.page_range_delimiter)
             elif variable == "year-suffix":
                 ctx.year_suffix_done = True
             elif variable in ("URL", "DOI"):
