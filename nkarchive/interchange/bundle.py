@@ -133,7 +133,7 @@ def export_bundle(
         writer.add_bytes("records.json", _json(document))
         writer.add_bytes(SCHEMA_NAME, schema_path().read_bytes())
         items = csl_items(records)
-        writer.add_bytes("sources.csl.json", _json(items))
+        writer.add_bytes("sources.csl.json", _json(items, depth=1))
         writer.add_bytes("sources.bib", write_bibtex(items).encode())
         writer.add_bytes("sources.ris", write_ris(items).encode())
         _step(progress, "Formatting the bibliography", 0, 1)
@@ -207,8 +207,28 @@ def _bibliography_html(title: str, style: str, entries: list[str]) -> bytes:
     ).encode()
 
 
-def _json(document: Any) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode()
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
+def _json(document: Any, depth: int = 3) -> bytes:
+    """JSON with the outer `depth` levels of objects and arrays laid out one entry a line and
+    everything deeper (a record, a CSL item) on its own line: as readable and diffable as an
+    indented file, and written by the C encoder (an indented file is several times slower)."""
+    return (_layout(document, depth, 0) + "\n").encode()
+
+
+def _layout(value: Any, depth: int, indent: int) -> str:
+    if depth == 0 or not isinstance(value, dict | list) or not value:
+        return _ENCODER.encode(value)
+    pad = " " * (indent + 1)
+    if isinstance(value, dict):
+        inner = ",\n".join(
+            f"{pad}{_ENCODER.encode(str(key))}: {_layout(item, depth - 1, indent + 1)}"
+            for key, item in value.items()
+        )
+        return "{\n" + inner + "\n" + " " * indent + "}"
+    inner = ",\n".join(pad + _layout(item, depth - 1, indent + 1) for item in value)
+    return "[\n" + inner + "\n" + " " * indent + "]"
 
 
 def _step(progress: Progress | None, step: str, done: int, total: int) -> None:

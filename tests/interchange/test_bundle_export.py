@@ -16,8 +16,10 @@ from sqlalchemy import select
 
 from nkarchive.interchange.bundle import ExportError, export_bundle
 from nkarchive.interchange.csl import load_style
+from nkarchive.interchange.dossier import _date as dossier_date
 from nkarchive.interchange.records import Selection
 from nkarchive.model import Work
+from nkarchive.model.dates import DateError, describe, parse_date
 from nkarchive.paths import resource_path
 from nkarchive.store.catalogue import Catalogue
 from nkarchive.store.files import FileStore
@@ -188,6 +190,45 @@ def test_bibliography_and_dossier_are_readable(
     assert (
         "Festival showing" in dossier and "http" not in dossier.split("<body>")[0]
     )  # no network needed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1985",
+        "1985-07",
+        "1985-07-02",
+        "0999-01-01",
+        "2024-02-29",
+        "1985-21",
+        "1985-02-30",
+        "1985-13",
+        "0000",
+        "1985?",
+        "주체74",
+        "1985-07-02/1985-07-09",
+    ],
+)
+def test_the_dossier_gives_each_date_in_the_words_of_the_date_rules(text: str) -> None:
+    # The dossier writes plain dates without the full EDTF parser; the words must not differ.
+    try:
+        expected = f"{text} ({describe(parse_date(text))})"
+    except DateError:
+        expected = text
+    assert dossier_date(text) == expected
+
+
+def test_records_json_has_one_record_a_line(
+    catalogue: Catalogue, filled: dict[str, str], tmp_path: Path
+) -> None:
+    bag = tmp_path / "bundle"
+    export_bundle(catalogue, Selection(everything=True), bag)
+    lines = (bag / "data" / "records.json").read_text(encoding="utf-8").splitlines()
+    citations = [
+        json.loads(line.strip().rstrip(",")) for line in lines if '"claimed_value"' in line
+    ]
+    assert {c["claimed_value"] for c in citations} >= {"1985"}
+    assert all(isinstance(c["uuid"], str) for c in citations)
 
 
 def test_export_refuses_an_existing_destination_and_a_missing_file(
