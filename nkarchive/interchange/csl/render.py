@@ -7,6 +7,7 @@ variable they call is empty, as CSL requires.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -105,6 +106,9 @@ class Renderer:
         self.locale = locale
         self.page_range_format = style.options.get("page-range-format", "")
         self.page_range_delimiter = locale.term("page-range-delimiter") or "\u2013"
+        # a locale's own symbol for "and" joins page and locator lists (213 & 235), as citeproc-js
+        symbol = locale.term("and", "symbol")
+        self.locale_ampersand = symbol if symbol not in (None, "&", locale.term("and")) else ""
         self.demote_particle = style.options.get("demote-non-dropping-particle", "display-and-sort")
         self.initialize_with_hyphen = style.options.get("initialize-with-hyphen", "true") == "true"
         self.handlers: dict[str, Callable[[Node, Context], Result]] = {
@@ -241,6 +245,8 @@ class Renderer:
             elif variable == "locator":
                 # other locators ("chapters 200-201") take the range dash, never collapsed
                 value = format_page_range(value, "", self.page_range_delimiter)
+            if variable in ("page", "locator") and "&" in value and self.locale_ampersand:
+                value = re.sub(r"\s*&\s*", f" {self.locale_ampersand} ", value)
             elif variable == "year-suffix":
                 ctx.year_suffix_done = True
             elif variable in ("URL", "DOI"):
