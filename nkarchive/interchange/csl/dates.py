@@ -212,6 +212,19 @@ def _render_range(
     return join(pieces, delimiter)
 
 
+def _limited_sort_key(value: DateValue, shown: set[str]) -> str:
+    if value.start is None:
+        return ""
+    key = ""
+    for part in (value.start, value.end):
+        if part is None:
+            continue
+        key += f"{part.year + 100000:06d}" if "year" in shown else "000000"
+        key += f"{part.month:02d}" if "month" in shown else "00"
+        key += f"{part.day:02d}" if "day" in shown else "00"
+    return key
+
+
 def render_date(renderer: Renderer, node: Node, ctx: Context) -> Result:
     if not node.variables:
         return "", False, False
@@ -223,7 +236,10 @@ def render_date(renderer: Renderer, node: Node, ctx: Context) -> Result:
         return "", True, False
     renderer.note_used(ctx, variable)
     if ctx.sort_mode:
-        return value.sort_key() or value.literal, True, True
+        # a date in a sort macro sorts by the parts it shows, as citeproc-js does: a key
+        # showing year and month leaves ties in the month to the next key
+        shown = {part.attrs.get("name", "") for part in _parts_for(renderer, node)[0]}
+        return _limited_sort_key(value, shown) or value.literal, True, True
     if value.literal or value.start is None:
         return renderer.decorate(node, value.literal, ctx), True, bool(value.literal)
     parts, delimiter = _parts_for(renderer, node)
