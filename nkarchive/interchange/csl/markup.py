@@ -36,11 +36,13 @@ INDENT = "\ue014"
 OFF = "\ue01f"
 NAMES_START = "\ue020"  # brackets the first names of a bibliography entry
 NAMES_END = "\ue021"
+LABEL_START = "\ue022"  # brackets a name label inside them: subsequent-author-substitute keeps it
+LABEL_END = "\ue023"
 APOSTROPHE = "\u2019"
 
 OPENERS = frozenset(chr(c) for c in range(0xE001, 0xE015))
-MARKERS = frozenset([*OPENERS, OFF, NAMES_START, NAMES_END])
-_MARKER_RE = re.compile("[\ue001-\ue021]")
+MARKERS = frozenset([*OPENERS, OFF, NAMES_START, NAMES_END, LABEL_START, LABEL_END])
+_MARKER_RE = re.compile("[\ue001-\ue023]")
 
 FONT_STYLE = {"italic": ITALIC, "oblique": OBLIQUE, "normal": ROMAN}
 FONT_WEIGHT = {"bold": BOLD, "light": LIGHT, "normal": NORMAL_WEIGHT}
@@ -548,7 +550,7 @@ _FAMILY = {
 _NEUTRAL = {"style": ROMAN, "weight": NORMAL_WEIGHT, "variant": NORMAL_VARIANT}
 
 
-_MARKER_SPLIT_RE = re.compile("([\ue001-\ue021])")
+_MARKER_SPLIT_RE = re.compile("([\ue001-\ue023])")
 
 
 def finalize(text: str, fmt: str, quotes: Mapping[str, str], punct_in_quote: bool) -> str:

@@ -10,7 +10,15 @@ import re
 from typing import TYPE_CHECKING
 
 from nkarchive.interchange.csl.items import Name
-from nkarchive.interchange.csl.markup import affix, apply_text_case, join, strip_markers, wrap
+from nkarchive.interchange.csl.markup import (
+    LABEL_END,
+    LABEL_START,
+    affix,
+    apply_text_case,
+    join,
+    strip_markers,
+    wrap,
+)
 from nkarchive.interchange.csl.nodes import Node
 
 if TYPE_CHECKING:
@@ -397,6 +405,8 @@ def render_names(renderer: Renderer, node: Node, ctx: Context) -> Result:
             if label_node is not None and not ctx.sort_mode:
                 term = "editortranslator" if variable in combined else variable
                 label = _label(renderer, label_node, term, len(names) > 1, ctx)
+                if label and ctx.mark_names:
+                    label = LABEL_START + label + LABEL_END
                 text = f"{label}{text}" if label_before else f"{text}{label}"
             outputs.append(text)
         if options.get("form") == "count":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from itertools import takewhile
@@ -11,6 +12,8 @@ from nkarchive.interchange.csl.disambiguation import disambiguate
 from nkarchive.interchange.csl.errors import CslError
 from nkarchive.interchange.csl.items import Item, normalize_item
 from nkarchive.interchange.csl.markup import (
+    LABEL_END,
+    LABEL_START,
     LEFT_MARGIN,
     NAMES_END,
     NAMES_START,
@@ -486,7 +489,12 @@ def _range_suffixes(pieces: list[tuple[str, bool, bool]]) -> list[tuple[str, boo
     return out
 
 
+_LABEL_RE = re.compile(f"{LABEL_START}.*?{LABEL_END}", re.DOTALL)
+
+
 def _substitute_authors(entries: list[str], substitute: str, rule: str | None) -> list[str]:
+    """subsequent-author-substitute: the names are compared and replaced without their label
+    ("Doe, John ed." then "---. Hello"; "Doe, John" then "--- ed."), as citeproc-js does."""
     rule = rule or "complete-all"
     out: list[str] = []
     previous = ""
@@ -496,10 +504,15 @@ def _substitute_authors(entries: list[str], substitute: str, rule: str | None) -
             out.append(entry)
             previous = ""
             continue
-        names = entry[start + 1 : end]
+        marked = entry[start + 1 : end]
+        names = _LABEL_RE.sub("", marked)
         if previous and names == previous and rule in ("complete-all", "complete-each"):
-            entry = entry[:start] + substitute + entry[end + 1 :]
-            if not substitute:
+            labels = "".join(_LABEL_RE.findall(marked))
+            replaced = (
+                labels + substitute if marked.startswith(LABEL_START) else substitute + labels
+            )
+            entry = entry[:start] + replaced + entry[end + 1 :]
+            if not substitute and not labels:
                 entry = entry[:start] + entry[start:].lstrip()
         previous = names
         out.append(entry)
