@@ -318,6 +318,9 @@ class CitationProcessor:
             body = self._collapse_numbers(cluster, delimiter)
         elif collapse.startswith("year") and len(cluster) > 1:
             body = self._collapse_by_author(cluster, collapse, delimiter)
+        elif "cite-group-delimiter" in section.options and len(cluster) > 1:
+            # cite grouping without collapsing: the names stay, the delimiter changes
+            body = self._collapse_by_author(cluster, "", delimiter)
         else:
             body = ""
             previous: Cite | None = None
@@ -350,9 +353,12 @@ class CitationProcessor:
         )
         keys = [self._author_key(c) for c in cluster]
         groups: list[list[int]] = []
+        # cites by the same author join the first one wherever they stand when the citation is
+        # sorted; unsorted cites keep their order and only neighbours join (as citeproc-js)
+        sorted_cites = bool(self.style.citation_section.sort_keys)
         for index, key in enumerate(keys):
-            # cites by the same author join the first one, wherever they stand (CSL cite grouping)
-            target = next((g for g in groups if key and keys[g[0]] == key), None)
+            candidates = groups if sorted_cites else groups[-1:]
+            target = next((g for g in candidates if key and keys[g[0]] == key), None)
             if target is None:
                 groups.append([index])
             else:
@@ -363,10 +369,10 @@ class CitationProcessor:
             cites = [cluster[i] for i in group]
             pieces: list[tuple[str, bool, bool]] = []  # (text, a bare year suffix, has a locator)
             for n, cite in enumerate(cites):
-                if n and collapse != "year" and self._same_year(cites[n - 1], cite):
+                if n and collapse.startswith("year-suffix") and self._same_year(cites[n - 1], cite):
                     pieces.append((self.dis[cite.id].year_suffix, True, False))
                 else:
-                    text = self._render_one(cite, suppress_author=n > 0)
+                    text = self._render_one(cite, suppress_author=n > 0 and bool(collapse))
                     pieces.append((text, False, bool(cite.locator)))
             if collapse == "year-suffix-ranged":
                 pieces = _range_suffixes(pieces)
