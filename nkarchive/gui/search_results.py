@@ -106,18 +106,31 @@ def marked_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
         return []
     folded: list[str] = []
     origin: list[int] = []
+    after_gap: set[int] = set()  # folded positions right after a hyphen or apostrophe left out
     for position, character in enumerate(text):
-        for piece in _fold(character):
+        pieces = _fold(character)
+        if not pieces:
+            after_gap.add(len(folded))
+        for piece in pieces:
             folded.append(piece)
             origin.append(position)
     haystack = "".join(folded)
     spans: list[tuple[int, int]] = []
     for term in terms:
+        # A Latin word matches from the start of a word (as the index does: "the" is not
+        # marked inside "Mother"); Hangul anywhere, compounds being written together.
+        word_start = not any("\uac00" <= c <= "\ud7a3" for c in term)
         start = haystack.find(term)
         while start >= 0:
             end = start + len(term)
-            spans.append((origin[start], origin[end - 1] + 1))
-            start = haystack.find(term, end)
+            if (
+                not word_start
+                or start == 0
+                or start in after_gap
+                or not haystack[start - 1].isalnum()
+            ):
+                spans.append((origin[start], origin[end - 1] + 1))
+            start = haystack.find(term, start + 1)
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:

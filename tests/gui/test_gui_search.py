@@ -96,7 +96,16 @@ def test_a_saved_search_runs_when_chosen(films: MainWindow, qtbot: Any) -> None:
     item = films.saved_list.item(0)
     assert "Monster films" in item.text()
     films.saved_list.itemClicked.emit(item)
-    qtbot.waitUntil(lambda: films.search.shown_query == "title:pulgasari" and not films.worker.busy)
+    qtbot.waitUntil(
+        lambda: (
+            films.search.shown_query == "title:pulgasari"
+            and films.results_panel.query == "title:pulgasari"
+            and not films.worker.busy
+        )
+    )
+    # Its hits across every kind, grouped; the works list behind them is filtered by it too.
+    assert films.results_panel.isVisible()
+    assert [films.results_panel.model.index(0, 0).data()] == ["Works (1)"]
     assert films.kind == "work"
     assert listed_titles(films) == ["불가사리"]
 

@@ -25,6 +25,7 @@ from nkarchive.gui.search_results import (
 )
 from nkarchive.search import search
 from tests.gui.conftest import commit, press
+from tests.gui.test_gui_screenshots import shoot
 
 
 def type_query(main: MainWindow, qtbot: Any, query: str) -> None:
@@ -134,6 +135,10 @@ def test_marks_ignore_case_diacritics_and_apostrophes() -> None:
     assert marked_spans("P'ibada", query_terms("pibada")) == [(0, 7)]
     assert marked_spans("Kkotp'anŭn ch'ŏnyŏ", query_terms("chonyo")) == [(11, 18)]
     assert marked_spans("피바다 (1969)", query_terms("피바")) == [(0, 2)]
+    # Latin words from the start of a word only, Hangul anywhere in a compound.
+    assert marked_spans("The Mother", query_terms("the")) == [(0, 3)]
+    assert marked_spans("Kim Il-sung", query_terms("sung")) == [(7, 11)]
+    assert marked_spans("꽃파는 처녀", query_terms("파는")) == [(1, 3)]
     # Excluded words, keywords and codes are not marked.
     assert query_terms('title:"sea of blood" -flower or has:citation year:1969') == [
         "sea of blood",
@@ -330,3 +335,13 @@ def test_the_results_model_is_a_sound_qt_model(demo_catalogue: Any, qtmodelteste
     model = SearchResultsModel()
     model.show_result(search(demo_catalogue, "kim", while_typing=True))
     qtmodeltester.check(model)
+
+
+def test_screenshot_of_the_grouped_results(
+    demo_window: MainWindow, qtbot: Any, capsys: Any
+) -> None:
+    type_query(demo_window, qtbot, "kim")
+    press(qtbot, Qt.Key.Key_Down)
+    path = shoot(demo_window, "search_results")
+    with capsys.disabled():
+        print(f"\nthe grouped search results: {path}")
