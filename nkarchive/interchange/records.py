@@ -122,12 +122,9 @@ def collect(connection: Connection, selection: Selection) -> dict[str, dict[int,
             table = table_of(kind)
             fetched: list[dict[str, Any]] = []
             for chunk in chunks(new):
-                fetched += [
-                    dict(r)
-                    for r in connection.execute(
-                        select(table).where(table.c.id.in_(chunk))
-                    ).mappings()
-                ]
+                result = connection.execute(select(table).where(table.c.id.in_(chunk)))
+                keys = list(result.keys())
+                fetched += [dict(zip(keys, row, strict=True)) for row in result.all()]
             for row in fetched:
                 rows[kind][row["id"]] = row
                 for target, column in refs[kind]:
@@ -138,7 +135,7 @@ def collect(connection: Connection, selection: Selection) -> dict[str, dict[int,
                 for chunk in chunks(new):
                     found = connection.scalars(
                         select(child_table.c.id).where(child_table.c[column].in_(chunk))
-                    )
+                    ).all()
                     pending[child].update(i for i in found if i not in rows[child])
     return rows
 
@@ -152,16 +149,18 @@ def serialize(rows: dict[str, dict[int, dict[str, Any]]]) -> dict[str, list[dict
     records: dict[str, list[dict[str, Any]]] = {}
     for kind in IMPORT_ORDER:
         columns = column_names(kind)
+        fields = [
+            (spec.name, columns[spec.column], spec.ref if spec.type == "ref" else None)
+            for spec in SPECS[kind]
+        ]
         out = []
         for row in rows[kind].values():
             record: dict[str, Any] = {"uuid": row["uuid"]}
-            for spec in SPECS[kind]:
-                value = row[columns[spec.column]]
+            for name, column, ref in fields:
+                value = row[column]
                 if value is None:
                     continue  # absent means empty: the files stay small and readable
-                if spec.type == "ref" and spec.ref:
-                    value = uuid_of[(spec.ref, value)]
-                record[spec.name] = value
+                record[name] = uuid_of[(ref, value)] if ref else value
             out.append(record)
         out.sort(key=lambda r: r["uuid"])
         records[kind] = parents_first(out) if kind == "event" else out
