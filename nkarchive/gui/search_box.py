@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 from sqlalchemy import text
 
-from nkarchive.gui.search_results import PAGE, SearchResultsPanel
+from nkarchive.gui.search_results import PAGE, SearchResultsPanel, hit_details
 from nkarchive.search import (
     CancelToken,
     QuerySyntaxError,
@@ -140,7 +140,9 @@ class SearchController(QObject):
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.timer.timeout.connect(self.run_now)
         # An emptied box (the clear button, or the last letter deleted) shows the lists at once.
-        bar.box.textEdited.connect(lambda t: self.run_now() if not t.strip() else self.timer.start())
+        bar.box.textEdited.connect(
+            lambda t: self.run_now() if not t.strip() else self.timer.start()
+        )
         bar.box.returnPressed.connect(self.run_now)
         if results is not None:
             results.more_wanted.connect(self.load_more)
@@ -197,19 +199,23 @@ class SearchController(QObject):
         assert results is not None
         token = self._token()
 
-        def done(result: SearchResult) -> None:
+        def done(found: tuple[SearchResult, dict[str, str]]) -> None:
             if generation != self._generation or catalogue is not self._catalogue():
                 return  # a newer query (or another catalogue) is on its way
             self._results_for = (catalogue, query)
-            results.show_result(result)
+            results.show_result(*found)
             self.found.emit(query)
+
+        def work(_progress: Any) -> tuple[SearchResult, dict[str, str]]:
+            result = search(catalogue, query, limit=limit, while_typing=True, cancel=token)
+            if token.cancelled:
+                raise SearchCancelled(query)
+            return result, hit_details(catalogue, result.hits_by_kind)
 
         self.worker.run(
             self.bar,
             "Searching…",
-            lambda _progress: search(
-                catalogue, query, limit=limit, while_typing=True, cancel=token
-            ),
+            work,
             done,
             lambda exc: self._failed(exc, generation),
             quiet=True,
@@ -260,13 +266,26 @@ class SearchController(QObject):
         generation = self._generation
         token = self._token()
 
-        def done(result: SearchResult) -> None:
+        def done(found: tuple[SearchResult, dict[str, str]]) -> None:
+            result, details = found
             if generation != self._generation or results.query != query:
                 return
             results.append(
-                kind, result.hits_by_kind.get(kind, []), result.total_by_kind.get(kind, 0)
+                kind, result.hits_by_kind.get(kind, []), result.total_by_kind.get(kind, 0), details
             )
             self.found.emit(query)
+
+        def work(_progress: Any) -> tuple[SearchResult, dict[str, str]]:
+            result = search(
+                catalogue,
+                query,
+                kinds=[kind],
+                limit=PAGE,
+                offset=offset,
+                while_typing=True,
+                cancel=token,
+            )
+            return result, hit_details(catalogue, result.hits_by_kind)
 
         def failed(exc: BaseException) -> None:
             results.model.set_loading(kind, False)
@@ -275,15 +294,7 @@ class SearchController(QObject):
         self.worker.run(
             self.bar,
             "Searching…",
-            lambda _progress: search(
-                catalogue,
-                query,
-                kinds=[kind],
-                limit=PAGE,
-                offset=offset,
-                while_typing=True,
-                cancel=token,
-            ),
+            work,
             done,
             failed,
             quiet=True,

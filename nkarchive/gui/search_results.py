@@ -31,8 +31,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import text
 
+from nkarchive.model import vocab
 from nkarchive.search import Hit, SearchResult
+from nkarchive.store.catalogue import Catalogue
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = 50  # hits read per group at a time
@@ -50,6 +53,7 @@ UUID_ROLE = Qt.ItemDataRole.UserRole + 22
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 23
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 24
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 25  # a group's count (and the navigator's counts)
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 26  # a hit's year, number or type
 GROUP_ROW, HIT_ROW, MORE_ROW = "group", "hit", "more"
 # Values of these fields are codes or facts, never words to be seen in a snippet.
 _CODE_FIELDS = frozenset({"has", "missing", "confidence", "class", "event", "country"})
@@ -64,6 +68,39 @@ def count_text(count: int, kind: str) -> str:
     if count == 0:
         return f"no {many}"
     return f"{count:,} {one if count == 1 else many}"
+
+
+# -- what tells two hits apart ------------------------------------------------------------
+
+# A short line beside each hit's name: two works both called 약속 differ by year and number.
+_DETAILS = {
+    "work": "SELECT id, production_date, identifier FROM work WHERE id IN ({ids})",
+    "agent": "SELECT id, dates, agent_type FROM agent WHERE id IN ({ids})",
+    "source": "SELECT id, date, container_title FROM source WHERE id IN ({ids})",
+    "event": "SELECT id, date, event_type FROM event WHERE id IN ({ids})",
+}
+_CODES = {"agent": vocab.AGENT_TYPES, "event": vocab.EVENT_TYPES}
+
+
+def hit_details(catalogue: Catalogue, hits_by_kind: dict[str, list[Hit]]) -> dict[str, str]:
+    """uuid → "1969 · NKA-0012" (works), "1926–2006 · Person", "1985-07 · Rodong Sinmun",
+    "1972 · Festival showing"; read on the worker with the hits, for one page only."""
+    details: dict[str, str] = {}
+    with catalogue.engine.connect() as connection:
+        for kind, hits in hits_by_kind.items():
+            if not hits or kind not in _DETAILS:
+                continue
+            by_id = {hit.record_id: hit.uuid for hit in hits}
+            ids = ", ".join(str(int(i)) for i in by_id)
+            for record_id, first, second in connection.execute(
+                text(_DETAILS[kind].format(ids=ids))
+            ):
+                codes = _CODES.get(kind)
+                if codes is not None and second:
+                    second = codes.label(second)
+                parts = [str(part) for part in (first, second) if part]
+                details[by_id[record_id]] = " · ".join(parts)
+    return details
 
 
 # -- showing the match ------------------------------------------------------------------------
@@ -179,11 +216,13 @@ class SearchResultsModel(QAbstractItemModel):
         self.query = ""
         self.terms: list[str] = []
         self.totals: dict[str, int] = {}
+        self.details: dict[str, str] = {}  # uuid → year, number, type…
 
     # -- filling -------------------------------------------------------------------------------
 
-    def show_result(self, result: SearchResult) -> None:
+    def show_result(self, result: SearchResult, details: dict[str, str] | None = None) -> None:
         self.beginResetModel()
+        self.details = dict(details or {})
         self.query = result.query
         self.terms = query_terms(result.query)
         self.totals = {kind: result.total_by_kind.get(kind, 0) for kind in GROUPS}
@@ -198,6 +237,7 @@ class SearchResultsModel(QAbstractItemModel):
     def clear(self) -> None:
         self.beginResetModel()
         self.groups, self.query, self.terms, self.totals = [], "", [], {}
+        self.details = {}
         self.endResetModel()
 
     def group_of(self, kind: str) -> tuple[int, Group] | None:
@@ -216,8 +256,11 @@ class SearchResultsModel(QAbstractItemModel):
             more = self.index(len(group.hits), 0, self.index(position, 0))
             self.dataChanged.emit(more, more)
 
-    def append(self, kind: str, hits: list[Hit], total: int) -> None:
+    def append(
+        self, kind: str, hits: list[Hit], total: int, details: dict[str, str] | None = None
+    ) -> None:
         """A further page of one kind's hits (the ones already shown are not repeated)."""
+        self.details.update(details or {})
         found = self.group_of(kind)
         if found is None:
             return
@@ -340,9 +383,12 @@ class SearchResultsModel(QAbstractItemModel):
             return hit.matched_field
         if role == SNIPPET_ROLE:
             return hit.snippet
+        if role == DETAIL_ROLE:
+            return self.details.get(hit.uuid, "")
         if role == Qt.ItemDataRole.ToolTipRole:
+            detail = self.details.get(hit.uuid)
             where = f"\n{hit.matched_field}: {hit.snippet}" if hit.snippet else ""
-            return f"{hit.label}{where}"
+            return f"{hit.label}{f' ({detail})' if detail else ''}{where}"
         return None
 
     @staticmethod
@@ -444,6 +490,17 @@ class HitDelegate(QStyledItemDelegate):
         same = snippet == label
         top = QRect(inner.left(), inner.top() + 4, inner.width(), line)
         bottom = QRect(inner.left(), inner.top() + 4 + line + 2, inner.width(), line)
+        detail = str(index.data(DETAIL_ROLE) or "")
+        if detail:
+            metrics = QFontMetrics(font)
+            room = max(inner.width() // 2, 60)
+            shown = metrics.elidedText(detail, Qt.TextElideMode.ElideRight, room)
+            painter.setFont(font)
+            painter.setPen(quiet)
+            painter.drawText(
+                top, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown
+            )
+            top = top.adjusted(0, 0, -(metrics.horizontalAdvance(shown) + 12), 0)
         # The name: the match marked here when the matched value is the name itself.
         _draw_runs(painter, top, runs(label, terms if same else []), font, text_colour, text_colour)
         small = QFont(font)
@@ -602,12 +659,12 @@ class SearchResultsPanel(QWidget):
     def query(self) -> str:
         return self.model.query
 
-    def show_result(self, result: SearchResult) -> None:
+    def show_result(self, result: SearchResult, details: dict[str, str] | None = None) -> None:
         """New results; the hit that was current stays current when it is still found."""
         current = self.model.hit_at(self.view.currentIndex())
         self._quiet = True
         try:
-            self.model.show_result(result)
+            self.model.show_result(result, details)
             self.view.expandAll()
             if current is not None:
                 again = self.model.index_of(current.kind, current.uuid)
@@ -622,8 +679,10 @@ class SearchResultsPanel(QWidget):
         self.counts.clear()
         self.empty.hide()
 
-    def append(self, kind: str, hits: list[Hit], total: int) -> None:
-        self.model.append(kind, hits, total)
+    def append(
+        self, kind: str, hits: list[Hit], total: int, details: dict[str, str] | None = None
+    ) -> None:
+        self.model.append(kind, hits, total, details)
         self._show_counts()
 
     def summary(self) -> str:

@@ -8,11 +8,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import text
 
 from nkarchive import ops
 from nkarchive.gui.main_window import MainWindow
 from nkarchive.gui.search_results import (
     COUNT_ROLE,
+    DETAIL_ROLE,
     FIELD_ROLE,
     GROUPS,
     PAGE,
@@ -129,6 +131,15 @@ def test_the_matched_field_and_value_are_shown(demo_window: MainWindow, qtbot: A
     model = demo_window.results_panel.model
     snippet = work.data(SNIPPET_ROLE)
     assert [snippet[a:b] for a, b in marked_spans(snippet, model.terms)] == ["Sea", "Blood"]
+    # Beside the name, what tells it from another work of that name: its year and number.
+    with demo_window.catalogue.engine.connect() as connection:
+        year, number = connection.execute(
+            text("SELECT production_date, identifier FROM work WHERE uuid = :u"),
+            {"u": work.data(UUID_ROLE)},
+        ).one()
+    assert work.data(DETAIL_ROLE) == f"{year} · {number}"
+    person = hits_of(demo_window, "agent")[0]
+    assert person.data(DETAIL_ROLE).endswith("Person")
 
 
 def test_marks_ignore_case_diacritics_and_apostrophes() -> None:
