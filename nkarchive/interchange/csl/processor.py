@@ -121,24 +121,44 @@ class CitationProcessor:
         section = self.style.bibliography_section
         if section is None:
             return []
-        layout = section.layout
-        entries: list[str] = []
-        for item in self._bibliography_order:
-            ctx = self.context(item, "bibliography")
-            ctx.mark_names = "subsequent-author-substitute" in section.options
-            if section.options.get("second-field-align") in ("flush", "margin"):
-                entries.append(self._guarded(item, partial(self._aligned_entry, layout, ctx)))
-                continue
-            text = self._guarded(item, partial(self._render_layout, layout, ctx))
-            if not strip_markers(text).strip():
-                continue  # styles leave out items they cannot list (personal communications)
-            entries.append(self.renderer.decorate(layout, text, ctx, apply_case=False))
         substitute = section.options.get("subsequent-author-substitute")
+        entries: list[str] = []
+        listed: list[Item] = []
+        for item in self._bibliography_order:
+            entry = self._bibliography_entry(item, substitute is not None, None)
+            if entry is not None:
+                entries.append(entry)
+                listed.append(item)
         if substitute is not None:
-            entries = _substitute_authors(
-                entries, substitute, section.options.get("subsequent-author-substitute-rule")
-            )
+            rule = section.options.get("subsequent-author-substitute-rule")
+            for n in _substituted_entries(entries, rule):
+                quick = _replace_names(entries[n], substitute)
+                if quick is not None:
+                    entries[n] = quick
+                    continue
+                # names ending in punctuation may have absorbed a delimiter ("et al." before
+                # ". "): rendered again with the substitute in their place, the style's
+                # delimiters round it come back ("---. 1994."), as in citeproc-js
+                entry = self._bibliography_entry(listed[n], True, substitute)
+                if entry is not None:
+                    entries[n] = entry
         return entries
+
+    def _bibliography_entry(
+        self, item: Item, mark_names: bool, names_substitute: str | None
+    ) -> str | None:
+        section = self.style.bibliography_section
+        assert section is not None
+        layout = section.layout
+        ctx = self.context(item, "bibliography")
+        ctx.mark_names = mark_names
+        ctx.names_substitute = names_substitute
+        if section.options.get("second-field-align") in ("flush", "margin"):
+            return self._guarded(item, partial(self._aligned_entry, layout, ctx))
+        text = self._guarded(item, partial(self._render_layout, layout, ctx))
+        if not strip_markers(text).strip():
+            return None  # styles leave out items they cannot list (personal communications)
+        return self.renderer.decorate(layout, text, ctx, apply_case=False)
 
     @staticmethod
     def _guarded(item: Item, render: Callable[[], str]) -> str:
@@ -498,28 +518,35 @@ def _range_suffixes(pieces: list[tuple[str, bool, bool]]) -> list[tuple[str, boo
 _LABEL_RE = re.compile(f"{LABEL_START}.*?{LABEL_END}", re.DOTALL)
 
 
-def _substitute_authors(entries: list[str], substitute: str, rule: str | None) -> list[str]:
-    """subsequent-author-substitute: the names are compared and replaced without their label
-    ("Doe, John ed." then "---. Hello"; "Doe, John" then "--- ed."), as citeproc-js does."""
+def _replace_names(entry: str, substitute: str) -> str | None:
+    """The entry with its names replaced by the substitute (labels kept), or None when the names
+    end in punctuation that may have merged with what followed them."""
+    start, end = entry.find(NAMES_START), entry.find(NAMES_END)
+    marked = entry[start + 1 : end]
+    names = strip_markers(_LABEL_RE.sub("", marked)).rstrip()
+    if names[-1:] in (".", ",", ";", ":", "!", "?"):
+        return None
+    labels = "".join(_LABEL_RE.findall(marked))
+    replaced = labels + substitute if marked.startswith(LABEL_START) else substitute + labels
+    entry = entry[:start] + replaced + entry[end + 1 :]
+    if not replaced:
+        entry = entry[:start] + entry[start:].lstrip()
+    return entry
+
+
+def _substituted_entries(entries: list[str], rule: str | None) -> list[int]:
+    """subsequent-author-substitute: the entries whose names repeat those of the entry before.
+    Names are compared without their label ("Doe, John ed." then "---"), as citeproc-js does."""
     rule = rule or "complete-all"
-    out: list[str] = []
+    out: list[int] = []
     previous = ""
-    for entry in entries:
+    for n, entry in enumerate(entries):
         start, end = entry.find(NAMES_START), entry.find(NAMES_END)
         if start < 0 or end < 0:
-            out.append(entry)
             previous = ""
             continue
-        marked = entry[start + 1 : end]
-        names = _LABEL_RE.sub("", marked)
+        names = _LABEL_RE.sub("", entry[start + 1 : end])
         if previous and names == previous and rule in ("complete-all", "complete-each"):
-            labels = "".join(_LABEL_RE.findall(marked))
-            replaced = (
-                labels + substitute if marked.startswith(LABEL_START) else substitute + labels
-            )
-            entry = entry[:start] + replaced + entry[end + 1 :]
-            if not substitute and not labels:
-                entry = entry[:start] + entry[start:].lstrip()
+            out.append(n)
         previous = names
-        out.append(entry)
     return out

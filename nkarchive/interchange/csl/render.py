@@ -16,6 +16,9 @@ from nkarchive.interchange.csl.items import Item
 from nkarchive.interchange.csl.locale import Locale
 from nkarchive.interchange.csl.markup import (
     ITALIC,
+    LABEL_END,
+    LABEL_START,
+    MARKERS,
     NAMES_END,
     NAMES_START,
     NOCASE,
@@ -38,6 +41,8 @@ from nkarchive.interchange.csl.numbers import (
 )
 
 Result = tuple[str, bool, bool]
+_LABEL_RE = re.compile(f"{LABEL_START}.*?{LABEL_END}", re.DOTALL)
+_FORMAT_MARKERS = "".join(sorted(MARKERS - {LABEL_START}))
 EMPTY: Result = ("", False, False)
 
 _SPECIAL_VARIABLES = frozenset(
@@ -94,6 +99,7 @@ class Context:
     suppress_first_names: bool = False
     first_names_done: bool = False
     mark_names: bool = False
+    names_substitute: str | None = None  # subsequent-author-substitute: shown for the names
     citation_number: int = 0
     inherited_names: Node | None = None  # the cs:names whose options a substitute inherits
 
@@ -470,7 +476,14 @@ class Renderer:
             return "", True, False
         text, called, rendered = render_names(self, node, ctx)
         if text and ctx.mark_names and not ctx.first_names_done:
-            text = NAMES_START + text + NAMES_END
+            if ctx.names_substitute is not None:
+                # the names give way to the substitute; their label stays ("--- ed.")
+                labels = "".join(_LABEL_RE.findall(text))
+                lead = len(text) - len(text.lstrip(_FORMAT_MARKERS))
+                label_first = text.startswith(LABEL_START, lead)
+                sub = ctx.names_substitute
+                text = labels + sub if labels and label_first else sub + labels
+            text = NAMES_START + text + NAMES_END if text else ""
         if called or text:
             ctx.first_names_done = True
         return text, called, rendered
