@@ -489,7 +489,8 @@ def import_document(
         for kind, rows in compare(connection, records, summary, decide).items():
             plan[kind][:0] = rows  # the new records, before any further claims `decide` added
         summary.added = {}  # counted again below, from what is written
-        _drop_claims_already_here(connection, plan["citation"])
+        if any(c.choice == "both" and c.kind == "citation" for c in summary.conflicts):
+            _drop_claims_already_here(connection, plan["citation"])
         _refuse_taken_identifiers(connection, plan["work"])
     store = FileStore.for_catalogue(catalogue.path)
     new_files: list[str] = []
