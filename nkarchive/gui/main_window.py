@@ -530,7 +530,9 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _query_typed(self, query: str) -> None:
-        if query.strip() and not self.showing_results:
+        """A new search shows the grouped results; refining one in a list chosen from them
+        keeps that list (sorted as the user sorted it)."""
+        if query.strip() and not self.showing_results and not self.results_panel.query:
             self._show_results()
 
     def _results_found(self, _query: str) -> None:

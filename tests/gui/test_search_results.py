@@ -225,6 +225,25 @@ def test_a_group_heading_lists_all_its_kind_filtered(demo_window: MainWindow, qt
     assert demo_window.results_panel.query == "kim"
 
 
+def test_refining_the_query_in_a_chosen_list_keeps_the_list(
+    demo_window: MainWindow, qtbot: Any
+) -> None:
+    type_query(demo_window, qtbot, "kim")
+    demo_window.navigator.setCurrentRow(1)  # Works, from the grouped results
+    qtbot.waitUntil(lambda: not demo_window.worker.busy)
+    assert demo_window.kind == "work" and demo_window.list_view.isVisible()
+    demo_window.filter_box.setFocus()
+    demo_window.filter_box.end(False)
+    qtbot.keyClicks(demo_window.filter_box, " kil")
+    qtbot.waitUntil(
+        lambda: demo_window.search.shown_query == "kim kil" and not demo_window.worker.busy
+    )
+    assert demo_window.list_view.isVisible() and not demo_window.results_panel.isVisible()
+    expected = search(demo_window.catalogue, "kim kil", while_typing=True).total_by_kind
+    assert demo_window.list_view.model().rowCount() == expected["work"]
+    assert navigator_counts(demo_window)["Works"] == expected["work"]
+
+
 def test_clearing_the_query_returns_to_the_lists(demo_window: MainWindow, qtbot: Any) -> None:
     all_works = demo_window.list_view.model().rowCount()
     type_query(demo_window, qtbot, "pulgasari")
