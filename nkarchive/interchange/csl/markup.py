@@ -33,6 +33,7 @@ BLOCK = "\ue011"
 LEFT_MARGIN = "\ue012"
 RIGHT_INLINE = "\ue013"
 INDENT = "\ue014"
+FIELD_QUOTE = "\ue015"  # quotation marks typed in the data: shown as quotes, punctuation stays out
 OFF = "\ue01f"
 NAMES_START = "\ue020"  # brackets the first names of a bibliography entry
 NAMES_END = "\ue021"
@@ -40,7 +41,7 @@ LABEL_START = "\ue022"  # brackets a name label inside them: subsequent-author-s
 LABEL_END = "\ue023"
 APOSTROPHE = "\u2019"
 
-OPENERS = frozenset(chr(c) for c in range(0xE001, 0xE015))
+OPENERS = frozenset(chr(c) for c in range(0xE001, 0xE016))
 MARKERS = frozenset([*OPENERS, OFF, NAMES_START, NAMES_END, LABEL_START, LABEL_END])
 _MARKER_RE = re.compile("[\ue001-\ue023]")
 
@@ -473,7 +474,7 @@ def convert_quotes(text: str) -> str:
                 out.append(OFF)
             elif not nxt.isspace() and ch != "\u201d":
                 stack.append(('"', len(out)))
-                out.append(QUOTE)
+                out.append(FIELD_QUOTE)
             else:
                 out.append(ch)
         elif ch in "'\u2018\u2019":
@@ -488,7 +489,7 @@ def convert_quotes(text: str) -> str:
                 and ch != "\u2019"
             ):
                 stack.append(("'", len(out)))
-                out.append(QUOTE)
+                out.append(FIELD_QUOTE)
             else:
                 out.append(APOSTROPHE)
         else:
@@ -559,7 +560,7 @@ def finalize(text: str, fmt: str, quotes: Mapping[str, str], punct_in_quote: boo
         raise ValueError(f"unknown output format {fmt!r}")
     if punct_in_quote and QUOTE in text:
         text = _punct_into_quotes(text)
-    if fmt == "text" and QUOTE not in text:
+    if fmt == "text" and QUOTE not in text and FIELD_QUOTE not in text:
         return _MARKER_RE.sub("", text)
     out: list[str] = []
     stack: list[tuple[str, str]] = []  # (what was opened, its closing text)
@@ -572,7 +573,7 @@ def finalize(text: str, fmt: str, quotes: Mapping[str, str], punct_in_quote: boo
             continue
         ch = chunk
         if ch in OPENERS:
-            if ch == QUOTE:
+            if ch in (QUOTE, FIELD_QUOTE):
                 inner = quote_depth % 2 == 1
                 open_q = quotes["open-inner-quote" if inner else "open-quote"]
                 close_q = quotes["close-inner-quote" if inner else "close-quote"]
@@ -663,13 +664,17 @@ def _punct_into_quotes(text: str) -> str:
         while j < len(chars) and chars[j] == OFF:
             j += 1
         if j < len(chars) and chars[j] in ".,!?" and any(closes_quote[i:j]):
-            last = _last_visible("".join(result))
-            previous = result[last] if last >= 0 else ""
-            mark = chars[j]
-            if not (previous == mark or (mark == "." and previous in "!?")):
-                result.append(mark)
+            # every mark that follows goes in, as citeproc-js moves them: “comma,.” “period.!”
+            k = j
+            while k < len(chars) and chars[k] in ".,!?":
+                last = _last_visible("".join(result))
+                previous = result[last] if last >= 0 else ""
+                mark = chars[k]
+                if not (previous == mark or (mark == "." and previous in "!?")):
+                    result.append(mark)
+                k += 1
             result.extend(chars[i:j])
-            i = j + 1
+            i = k
             continue
         result.extend(chars[i:j])
         i = j
