@@ -128,12 +128,16 @@ class Step:
             return 0
         if q.parts and self.fts is None:
             return sum(
-                int(connection.execute(text(f"SELECT count(*) FROM {q.table} r WHERE {part}"),
-                                       q.params).scalar() or 0)
+                int(
+                    connection.exec_driver_sql(
+                        f"SELECT count(*) FROM {q.table} r WHERE {part}", q.params
+                    ).scalar()
+                    or 0
+                )
                 for part in q.parts
-            )  # fmt: skip
+            )
         sql, params = self._shape("count", order=False)
-        return int(connection.execute(text(sql), params).scalar() or 0)
+        return int(connection.exec_driver_sql(sql, params).scalar() or 0)
 
     def ids(
         self,
@@ -150,7 +154,7 @@ class Step:
         page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
         if q.parts and self.fts is None and q.in_id_order is not None:
             total = self.count(connection) if total is None else total
-            top = connection.execute(text(f"SELECT max(id) FROM {q.table}")).scalar() or 0
+            top = connection.exec_driver_sql(f"SELECT max(id) FROM {q.table}").scalar() or 0
             if limit is not None and total * DENSE >= int(top):
                 # Dense: the page is found within a few thousand rows read in id order.
                 sql = f"SELECT r.id FROM {q.table} r WHERE {q.in_id_order} ORDER BY r.id"
@@ -159,9 +163,9 @@ class Step:
                     f"SELECT r.id FROM {q.table} r WHERE {p}" for p in q.parts
                 )
                 sql = f"SELECT id FROM ({union}) ORDER BY id"
-            return [int(i) for i in connection.execute(text(sql + page), q.params).scalars()]
+            return [int(i) for i in connection.exec_driver_sql(sql + page, q.params).scalars()]
         sql, params = self._shape("ids", order=True)
-        return [int(i) for i in connection.execute(text(sql + page), params).scalars()]
+        return [int(i) for i in connection.exec_driver_sql(sql + page, params).scalars()]
 
     def iter_ids(self, connection: Connection) -> Iterator[int]:
         """Matching ids in id order, read from SQLite only as far as the caller goes."""
@@ -379,9 +383,11 @@ def labels(connection: Connection, kind: str, ids: Sequence[int]) -> dict[int, t
     """uuid and label of each record."""
     if not ids:
         return {}
-    names = {f"i{n}": record_id for n, record_id in enumerate(ids)}
-    sql = _LABELS[kind].format(ids=", ".join(f":{n}" for n in names))
-    return {int(r[0]): (str(r[1]), str(r[2])) for r in connection.execute(text(sql), names)}
+    # Positional marks through the driver: SQLAlchemy's text() parses fifty named parameters
+    # anew on every call, which cost ten times the query itself.
+    sql = _LABELS[kind].format(ids=", ".join("?" * len(ids)))
+    rows = connection.exec_driver_sql(sql, tuple(ids))
+    return {int(r[0]): (str(r[1]), str(r[2])) for r in rows}
 
 
 @dataclass(frozen=True)
@@ -421,20 +427,44 @@ def _snippet(value: str, width: int = 80) -> str:
     return value if len(value) <= width else value[: width - 1] + "…"
 
 
-def matched_group(
-    row: dict[str, str | None], probes: list[_Probe], kind: str
-) -> tuple[str, bool] | None:
-    """The best field group a record's index row matched in (main field first; the spelling
-    as typed before another spelling with the same key), and whether only by key."""
+# For each field group a page's probes look in, best first: (group, text column, key column,
+# the patterns and the keys looked for there).
+_MatchPlan = list[tuple[str, str, str | None, tuple[str, ...], tuple[str, ...]]]
+
+
+def match_plan(probes: list[_Probe], kind: str) -> _MatchPlan:
+    """Where `matched_group` looks, worked out once for a page rather than for each hit."""
     order = [*MAIN_GROUPS[kind], *(g.name for g in GROUPS if g.name not in MAIN_GROUPS[kind])]
+    plan: _MatchPlan = []
     for name in order:
         group = GROUP_BY_NAME[name]
         wanted = [p for p in probes if name in p.groups]
-        stored = row.get(group.text_column)
-        if stored and any(p.pattern in stored for p in wanted):
+        if not wanted:
+            continue
+        keys = tuple(p.key for p in wanted if p.key is not None) if group.keyed else ()
+        plan.append(
+            (
+                name,
+                group.text_column,
+                group.key_column if keys else None,
+                tuple(p.pattern for p in wanted),
+                keys,
+            )
+        )
+    return plan
+
+
+def matched_group(
+    row: dict[str, str | None], probes: list[_Probe], kind: str, plan: _MatchPlan | None = None
+) -> tuple[str, bool] | None:
+    """The best field group a record's index row matched in (main field first; the spelling
+    as typed before another spelling with the same key), and whether only by key."""
+    for name, text_column, key_column, patterns, keys in plan or match_plan(probes, kind):
+        stored = row.get(text_column)
+        if stored and any(pattern in stored for pattern in patterns):
             return name, False
-        keys = row.get(group.key_column) if group.keyed else None
-        if keys and any(p.key is not None and p.key in keys for p in wanted):
+        stored_keys = row.get(key_column) if key_column else None
+        if stored_keys and any(key in stored_keys for key in keys):
             return name, True
     return None
 
@@ -482,14 +512,16 @@ def finish_page(
     originals: dict[int, RecordDoc] = {}
     if probes and ids:
         base = rowid_base(kind)
-        columns = ", ".join(COLUMNS)
+        plan = match_plan(probes, kind)
+        # Only the columns the probes look in.
+        read = list(dict.fromkeys(c for _, t, k, _, _ in plan for c in (t, k) if c))
         marks = ", ".join("?" for _ in ids)
         rows = connection.exec_driver_sql(
-            f"SELECT id, {columns} FROM search_doc WHERE id IN ({marks})",
+            f"SELECT id, {', '.join(read) or 'NULL'} FROM search_doc WHERE id IN ({marks})",
             tuple(base + i for i in ids),
         )
         for row in rows:
-            found = matched_group(dict(zip(COLUMNS, row[1:], strict=True)), probes, kind)
+            found = matched_group(dict(zip(read, row[1:], strict=False)), probes, kind, plan)
             if found:
                 matches[int(row[0]) - base] = found
         wanted = {group for group, _ in matches.values()}
