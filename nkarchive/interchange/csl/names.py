@@ -426,14 +426,22 @@ def render_names(renderer: Renderer, node: Node, ctx: Context) -> Result:
                 continue
             saved_used = ctx.used_variables
             saved_inherited = ctx.inherited_names
+            saved_suppressed = set(ctx.suppressed)
+            saved_substituting = ctx.substituting
             ctx.used_variables = []
             ctx.inherited_names = node
+            # a variable a substitute renders is used up at once, even later in the same
+            # substitute (an editor macro naming the editors twice shows them once)
+            ctx.substituting = True
             try:
                 text, _, _ = handler(child, ctx)
             finally:
                 used = ctx.used_variables
                 ctx.used_variables = saved_used
                 ctx.inherited_names = saved_inherited
+                ctx.substituting = saved_substituting
+            if not text:
+                ctx.suppressed = saved_suppressed
             if text:
                 ctx.suppressed.update(used)
                 if saved_used is not None:

@@ -99,6 +99,7 @@ class Context:
     suppress_first_names: bool = False
     first_names_done: bool = False
     mark_names: bool = False
+    substituting: bool = False  # inside a cs:substitute: what renders is used up at once
     names_substitute: str | None = None  # subsequent-author-substitute: shown for the names
     citation_number: int = 0
     inherited_names: Node | None = None  # the cs:names whose options a substitute inherits
@@ -222,6 +223,8 @@ class Renderer:
     def note_used(self, ctx: Context, name: str) -> None:
         if ctx.used_variables is not None:
             ctx.used_variables.append(name)
+        if ctx.substituting:
+            ctx.suppressed.add(name)
 
     # --- cs:text ---------------------------------------------------------------------------
 
