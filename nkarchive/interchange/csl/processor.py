@@ -130,8 +130,7 @@ class CitationProcessor:
                 entries.append(entry)
                 listed.append(item)
         if substitute is not None:
-            rule = section.options.get("subsequent-author-substitute-rule")
-            for n in _substituted_entries(entries, rule):
+            for n in _substituted_entries(entries):
                 quick = _replace_names(entries[n], substitute)
                 if quick is not None:
                     entries[n] = quick
@@ -534,10 +533,9 @@ def _replace_names(entry: str, substitute: str) -> str | None:
     return entry
 
 
-def _substituted_entries(entries: list[str], rule: str | None) -> list[int]:
+def _substituted_entries(entries: list[str]) -> list[int]:
     """subsequent-author-substitute: the entries whose names repeat those of the entry before.
     Names are compared without their label ("Doe, John ed." then "---"), as citeproc-js does."""
-    rule = rule or "complete-all"
     out: list[int] = []
     previous = ""
     for n, entry in enumerate(entries):
@@ -546,7 +544,9 @@ def _substituted_entries(entries: list[str], rule: str | None) -> list[int]:
             previous = ""
             continue
         names = _LABEL_RE.sub("", entry[start + 1 : end])
-        if previous and names == previous and rule in ("complete-all", "complete-each"):
+        # the partial rules replace names one by one; where all of them repeat (a single
+        # name, or a substituted title) that is the whole of them
+        if previous and names == previous:
             out.append(n)
         previous = names
     return out
