@@ -390,6 +390,65 @@ def parse_date(value: Any, item_id: str, variable: str) -> DateValue | None:
     return None
 
 
+# Variables a note may carry as "name: value" lines (Zotero's way of storing fields it has no
+# place for); citeproc-js reads them, so do we, without overriding the item's own fields.
+_NOTE_FIELD_RE = re.compile(r"^\s*([A-Za-z][A-Za-z_-]*)\s*:\s*(.+?)\s*$")
+_NOTE_TEXT_VARIABLES = frozenset(
+    {
+        "archive",
+        "archive-place",
+        "archive_location",
+        "authority",
+        "call-number",
+        "collection-title",
+        "container-title",
+        "container-title-short",
+        "dimensions",
+        "DOI",
+        "event",
+        "event-place",
+        "genre",
+        "ISBN",
+        "ISSN",
+        "jurisdiction",
+        "medium",
+        "original-publisher",
+        "original-publisher-place",
+        "original-title",
+        "publisher",
+        "publisher-place",
+        "reviewed-title",
+        "section",
+        "source",
+        "status",
+        "title-short",
+        "URL",
+        "version",
+    }
+)
+
+
+def _note_fields(data: Mapping[str, Any]) -> dict[str, Any]:
+    note = data.get("note")
+    if not isinstance(note, str) or ":" not in note:
+        return {}
+    found: dict[str, Any] = {}
+    for line in note.splitlines():
+        match = _NOTE_FIELD_RE.match(line)
+        if match is None:
+            continue
+        key, value = match.groups()
+        if key in data:
+            continue
+        if key in NAME_VARIABLES:  # "Hall || W.C.": family and given
+            family, bar, given = value.partition("||")
+            name = {"family": family.strip(), "given": given.strip()} if bar else {"literal": value}
+            found.setdefault(key, []).append(name)
+        elif key in DATE_VARIABLES or key in _NOTE_TEXT_VARIABLES or key in NUMBER_VARIABLES:
+            found[key] = value
+    return found
+
+
 def normalize_item(data: Any, position: int = 0) -> Item:
     """Check one CSL-JSON object and turn it into an Item; CslError names the item and field."""
     if not isinstance(data, Mapping):
@@ -404,7 +463,8 @@ def normalize_item(data: Any, position: int = 0) -> Item:
     if not isinstance(item_type, str):
         raise CslError("type must be a CSL item type", item_id=item_id, field="type")
     item = Item(id=item_id, type=item_type, raw=data)
-    for key, value in data.items():
+    fields = {**data, **_note_fields(data)}
+    for key, value in fields.items():
         if value is None or key in ("id", "type"):
             continue
         key = str(key)
