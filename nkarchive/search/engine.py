@@ -250,6 +250,24 @@ def tiers(tree: Node | None, kind: str, full: KindQuery) -> list[tuple[float, St
     return [(score, Step(full, fts, index)) for score, fts, index in narrowed]
 
 
+def without_empty_main_tiers(
+    connection: Connection, steps: list[tuple[float, Step]]
+) -> list[tuple[float, Step]]:
+    """The tiers, less those of the title or name when none of them can hold a record.
+
+    The tiers are nested: a whole-title match has the words in the title, as typed, which match
+    by spelling or key. So when the widest title tier finds nothing, neither do the narrower
+    ones, and one lookup that stops at its first hit tells, where reading each narrower tier to
+    its end found nothing several times over (`pyo` among a million events)."""
+    main = [n for n, (score, _) in enumerate(steps) if score >= TIER_SCORES[2]]
+    if len(main) < 2:
+        return steps
+    _, widest = steps[main[-1]]
+    if widest.ids(connection, limit=1):
+        return steps
+    return [step for n, step in enumerate(steps) if n not in main]
+
+
 # A year range's matches are read in id order when at least one record in DENSE matches.
 DENSE = 50
 RANK_ALL = 300  # up to this many hits, rank them all in Python from their index rows
@@ -608,6 +626,7 @@ def search(
                 if result.total_by_kind[kind] <= RANK_ALL and _conjunction(tree):
                     page = rank_all(connection, tree, full, limit, offset, totals[kind])
                 else:
+                    steps = without_empty_main_tiers(connection, steps)
                     page = ranked_ids(connection, steps, limit, offset, totals[kind])
                 result.hits_by_kind[kind] = finish_page(connection, kind, tree, page)
     except Exception as exc:

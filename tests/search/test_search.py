@@ -290,3 +290,19 @@ def test_title_and_name_tiers_find_the_same_in_either_index(
             (h.uuid, h.score, h.matched_field) for h in b.hits
         ]
     assert any(page.hits for page in small)
+
+
+def test_a_word_in_no_title_ranks_its_credits_first_by_tier_lookups(
+    films: Films, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When no title holds the words, the title tiers are skipped after one lookup; the page
+    must be what ranking every hit whole gives."""
+    from nkarchive.search import engine
+
+    ranked_whole = search(films.catalogue, "shin", kinds=["work"])
+    monkeypatch.setattr(engine, "RANK_ALL", 0)
+    by_tiers = search(films.catalogue, "shin", kinds=["work"])
+    assert [(h.uuid, h.score, h.matched_field) for h in by_tiers.hits] == [
+        (h.uuid, h.score, h.matched_field) for h in ranked_whole.hits
+    ]
+    assert by_tiers.hits and all(h.matched_field != "title" for h in by_tiers.hits)
