@@ -324,13 +324,27 @@ def _word_case(text: str, transform: str) -> str:
     tokens = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(plain) if m.group().strip("\x00")]
     if transform == "capitalize-first":
         tokens = tokens[:1]
-    last_index = len(tokens) - 1
-    for n, (start, end) in enumerate(tokens):
+    elif transform == "title":
+        # words kept as written (nocase) still count: "of the" between two of them is inside
+        # the title, and a colon inside one does not open a subtitle
+        visible = "".join("\x00" if ch in MARKERS else ch for ch in chars)
+        everything = [
+            (m.start(), m.end()) for m in _TOKEN_RE.finditer(visible) if m.group().strip("\x00")
+        ]
+        editable = dict(tokens)  # start -> end of the words text-case may change
+        last_index = len(everything) - 1
+        tokens = []
+        for n, (start, _) in enumerate(everything):
+            end = editable.get(start)
+            if end is None:
+                continue
+            word = plain[start:end].replace("\x00", "")
+            if not _is_stop_word(word, n, last_index, visible, start):
+                tokens.append((start, end))
+    for start, end in tokens:
         token = plain[start:end]
         word = token.replace("\x00", "")
         if not word:
-            continue
-        if transform == "title" and _is_stop_word(word, n, last_index, plain, start):
             continue
         # "pro-environmental" -> "Pro-Environmental"; "07-x" stays: it starts with a digit
         offset = start
