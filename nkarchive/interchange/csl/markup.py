@@ -355,6 +355,7 @@ def _word_case(text: str, transform: str) -> str:
                 first is not None
                 and visible
                 and visible[0].isalpha()
+                and (transform != "title" or _is_latin_letter(visible[0]))
                 and visible == visible.lower()
                 and (offset == start or visible not in STOP_WORDS)
             ):
@@ -363,6 +364,11 @@ def _word_case(text: str, transform: str) -> str:
                 break
             offset += len(piece) + 1
     return "".join(chars)
+
+
+def _is_latin_letter(ch: str) -> bool:
+    """Title case capitalizes Latin letters only ("β-carotine" keeps its beta), as citeproc-js."""
+    return ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"
 
 
 def _is_stop_word(word: str, index: int, last: int, plain: str, start: int) -> bool:
