@@ -316,8 +316,8 @@ def _date_part(parts: Any, item_id: str, variable: str, season: int = 0) -> Date
     year = numbers[0]
     month = numbers[1] if len(numbers) > 1 else 0
     day = numbers[2] if len(numbers) > 2 else 0
-    if 21 <= month <= 24:
-        month -= 8  # EDTF seasons 21-24 are CSL's 13-16
+    if 17 <= month <= 24:
+        month = 13 + (month - 13) % 4  # EDTF seasons 21-24 (and 17-20, as citeproc-js reads them)
     if not 0 <= month <= 16:
         month = day = 0  # a month that cannot be is left out, as citeproc-js does
     if month > 12 or not 0 <= day <= 31:
