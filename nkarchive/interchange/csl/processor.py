@@ -196,7 +196,9 @@ class CitationProcessor:
         for entry in self.bibliography_markup():
             if not entry:
                 continue
-            text = finalize(entry, format, quotes, piq).strip()
+            text = finalize(entry, format, quotes, piq)
+            # citeproc-js keeps a space a style puts before an entry's first field in HTML
+            text = text.rstrip() if format == "html" else text.strip()
             if format == "html":
                 # citeproc-js's layout for entries holding block-level parts
                 if entry.startswith(LEFT_MARGIN):
