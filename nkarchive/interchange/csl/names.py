@@ -280,7 +280,13 @@ def format_name_list(
     if cite is not None and cite.position != "first" and ctx.mode == "citation":
         et_al_min = _int(options, "et-al-subsequent-min", et_al_min)
         use_first = _int(options, "et-al-subsequent-use-first", use_first)
-    truncate = bool(et_al_min) and count >= et_al_min and use_first < count
+    # et-al-min without et-al-use-first cuts nothing (citeproc-js)
+    truncate = (
+        bool(et_al_min)
+        and ("et-al-use-first" in options or use_first > 0)
+        and count >= et_al_min
+        and use_first < count
+    )
     shown_count = count
     if truncate:
         shown_count = min(count, use_first + ctx.dis.extra_names)
