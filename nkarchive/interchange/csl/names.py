@@ -317,6 +317,8 @@ def format_name_list(
         if use_last and count > shown_count + 1:
             last = format_name(renderer, names[-1], options, order == "all", name_node, ctx)
             return join(texts, delimiter) + delimiter + "\u2026 " + last, shown_count
+        if ctx.sort_mode:
+            return join(texts, delimiter), shown_count  # sort keys leave out "et al."
         term = "et-al"
         if et_al_node is not None:
             term = et_al_node.attrs.get("term", "et-al")
