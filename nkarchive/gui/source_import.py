@@ -309,6 +309,8 @@ class WorksImportDialog(QDialog):
                 combo.addItem(label, target)
             chosen = known[name] if name in known else (suggest_target(name) or NONE_TARGET)
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.setToolTip(combo.currentText())  # a long choice is cut in a narrow column
+            combo.currentTextChanged.connect(combo.setToolTip)
             self.combos[name] = combo
             self.table.setCellWidget(0, column, combo)
             self.table.setColumnWidth(column, 190)
