@@ -220,13 +220,16 @@ class CitationProcessor:
 
     def _position(self, cite: Cite, index: int, cluster: list[Cite], note: int) -> None:
         previous: Cite | None = None
+        # citations in the running text (note number 0) and in notes are read apart: an ibid
+        # in the text follows the text's last citation, whatever the notes between (citeproc-js)
+        stream = [h for h in self._history if (h[0] == 0) == (note == 0)]
         if index > 0:
             previous = cluster[index - 1]
-        elif self._history:
-            last_note, last_cites = self._history[-1]
-            if last_note != note:
+        elif stream:
+            last_note, last_cites = stream[-1]
+            if note and last_note != note:
                 # an earlier note is read whole: two citations in it are as two cites in one
-                same_note = takewhile(lambda h: h[0] == last_note, reversed(self._history))
+                same_note = takewhile(lambda h: h[0] == last_note, reversed(stream))
                 last_cites = [c for _, cites in same_note for c in cites]
             if len(last_cites) == 1:
                 previous = last_cites[0]
@@ -274,7 +277,7 @@ class CitationProcessor:
         for cite in cluster:
             if cite.id not in self.items:
                 raise CslError("cited, but not among the items given", item_id=cite.id)
-        starts_note = not self._history or self._history[-1][0] != note
+        starts_note = not self._history or self._history[-1][0] != note or note == 0
         for index, cite in enumerate(cluster):
             cite.note_number = note
             self._position(cite, index, cluster, note)

@@ -179,7 +179,7 @@ def _run_citations(fixture: Fixture, new_processor: Callable[[list[dict[str, Any
         previous = current
         current = {}
         for n, cit in enumerate(document):
-            note = (cit.get("properties") or {}).get("noteIndex") or n + 1
+            note = (cit.get("properties") or {}).get("noteIndex", n + 1)
             current[cit["citationID"]] = processor.cite(
                 cit["citationItems"], format="html", note_number=note
             )
