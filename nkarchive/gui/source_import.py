@@ -82,6 +82,7 @@ class SourceImportDialog(QDialog):
         self.setWindowTitle(f"Import sources from {path.name}")
         self.planned = planned
         self.combos: dict[int, QComboBox] = {}
+        self._applying = False
         duplicates = [p for p in planned if p.match is not None]
         layout = QVBoxLayout(self)
         heading = QLabel(
@@ -179,12 +180,16 @@ class SourceImportDialog(QDialog):
     def apply_to_all(self, decision: str) -> None:
         """Every duplicate that offers `decision` takes it; filling our empty fields is not
         offered for a repeat of an earlier entry (there is no source here yet), which is skipped."""
+        self._applying = True  # one count at the end, not one per duplicate
         for combo in self.combos.values():
             index = combo.findData(decision)
             combo.setCurrentIndex(index if index >= 0 else combo.findData("skip"))
+        self._applying = False
         self._count()
 
     def _count(self) -> None:
+        if self._applying:
+            return
         chosen = list(self.decisions().values())
         added = len(self.planned) - len(chosen) + chosen.count("import")
         self.counts.setText(
