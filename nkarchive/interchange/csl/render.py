@@ -41,6 +41,7 @@ from nkarchive.interchange.csl.numbers import (
 )
 
 Result = tuple[str, bool, bool]
+_EMBEDDED_LABEL_RE = re.compile(r"^\s*[a-z]{1,6}\.\s*\d")
 _LABEL_RE = re.compile(f"{LABEL_START}.*?{LABEL_END}", re.DOTALL)
 _FORMAT_MARKERS = "".join(sorted(MARKERS - {LABEL_START}))
 EMPTY: Result = ("", False, False)
@@ -307,6 +308,8 @@ class Renderer:
                 return EMPTY
             term_name = LOCATOR_TERMS.get(ctx.cite.label, ctx.cite.label)
             value = ctx.cite.locator
+            if _EMBEDDED_LABEL_RE.match(value):
+                return EMPTY  # "vol. 1, fol. 186": the locator names its own parts (citeproc-js)
         else:
             value = self.variable_value(variable, ctx)
             if not value:
