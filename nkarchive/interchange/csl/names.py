@@ -15,6 +15,7 @@ from nkarchive.interchange.csl.markup import (
     LABEL_START,
     affix,
     apply_text_case,
+    is_cjk_only,
     join,
     strip_markers,
     wrap,
@@ -334,7 +335,9 @@ def format_name_list(
             or (rule == "contextual" and shown_count >= 2)
             or (rule == "after-inverted-name" and inverted_flags[-1])
         )
-        return body + (delimiter if use_delimiter else " ") + et_al, shown_count
+        # a Chinese or Japanese "et al." (等) follows the last name with no space
+        space = "" if is_cjk_only(strip_markers(et_al)[:1]) else " "
+        return body + (delimiter if use_delimiter else space) + et_al, shown_count
     if len(texts) == 1:
         return texts[0], 1
     and_option = options.get("and", "")
