@@ -15,7 +15,6 @@ from nkarchive.interchange.csl.markup import (
     LABEL_START,
     affix,
     apply_text_case,
-    is_cjk_only,
     join,
     strip_markers,
     wrap,
@@ -335,8 +334,10 @@ def format_name_list(
             or (rule == "contextual" and shown_count >= 2)
             or (rule == "after-inverted-name" and inverted_flags[-1])
         )
-        # a Chinese or Japanese "et al." (等) follows the last name with no space
-        space = "" if is_cjk_only(strip_markers(et_al)[:1]) else " "
+        # a Chinese or Japanese "et al." (等) follows the last name with no space (a Korean
+        # one, 외, keeps its space)
+        first = strip_markers(et_al)[:1]
+        space = "" if "\u3040" <= first <= "\u30ff" or "\u3400" <= first <= "\u9fff" else " "
         return body + (delimiter if use_delimiter else space) + et_al, shown_count
     if len(texts) == 1:
         return texts[0], 1
