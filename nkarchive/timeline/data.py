@@ -1,18 +1,20 @@
 """The events of a catalogue as compact arrays, grouped into lanes and ordered for fast culling.
 
 One load reads the filtered events in a single SQL pass (chunked; dates are parsed once per
-distinct string); after that, panning and zooming only slice numpy arrays. A million events
-take about 30 MB.
+distinct string); after that, panning and zooming only bisect and slice ``array.array``
+columns, never one Python object per event. A million events take about 35 MB.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress, repeat
+from operator import and_, lshift, or_, rshift, sub
 from typing import Any, Literal
-
-import numpy as np
-from numpy.typing import NDArray
 
 from nkarchive.model.vocab import EVENT_TYPES
 from nkarchive.store.catalogue import Catalogue
@@ -22,12 +24,21 @@ from nkarchive.timeline.marks import Mark, mark_for_text
 GroupBy = Literal["work", "country", "organiser", "type"]
 GROUPINGS: tuple[GroupBy, ...] = ("work", "country", "organiser", "type")
 
-#: Marks longer than this are kept in a per-lane side list, so that culling the rest can use
-#: their sorted starts: anything that reaches the view starts at most this long before it.
+#: Marks longer than this are listed after the others when a lane's visible marks are given,
+#: so that long spans are drawn (and packed into rows) after the short ones, as they always were.
 LONG_DAYS = 4 * 366
+#: Lanes with at most this many events are simply scanned; larger ones get an index (their
+#: ends sorted, and their events by length class) so that a frame never scans them.
+SMALL_LANE = 64
+#: Lanes with more events than this get their spread weights when they are loaded (off the GUI
+#: thread); others when a frame first needs them, kept while they fit in ``SPREAD_CACHE_BYTES``.
+BUSY_LANE = 5_000
+SPREAD_CACHE_BYTES = 96_000_000
 _CHUNK = 50_000
 
-IntArray = NDArray[np.int32]
+#: Typecodes of the columns: 32-bit integers, and bytes for the small codes.
+_INT = "i"
+_BYTE = "B"
 
 
 @dataclass(frozen=True)
@@ -45,11 +56,83 @@ def type_codes() -> list[str]:
     return EVENT_TYPES.codes()
 
 
+def find_all(column: array[int], value: int) -> list[int]:
+    """Every position of ``value`` in a 32-bit integer column, found by a byte search in C
+    (a Python loop over a million events would take a noticeable moment)."""
+    if column.itemsize != 4:
+        return [i for i, v in enumerate(column) if v == value]
+    haystack = column.tobytes()
+    needle = array(column.typecode, [value]).tobytes()
+    found: list[int] = []
+    at = haystack.find(needle)
+    while at >= 0:
+        if at % 4 == 0:  # a match across two numbers is not one
+            found.append(at // 4)
+            at = haystack.find(needle, at + 4)
+        else:
+            at = haystack.find(needle, at + 1)
+    return found
+
+
+class _LaneIndex:
+    """For a large lane: its events' last days sorted (to count what reaches a view with two
+    bisections) and its events by length class, each class sorted by start (to find the marks
+    that begin before the view and reach into it without scanning)."""
+
+    __slots__ = ("classes", "ends")
+
+    def __init__(self, ends: array[int], classes: list[tuple[int, array[int]]]) -> None:
+        self.ends = ends
+        self.classes = classes  # (longest length in the class, positions sorted by start)
+
+
+class SpreadWeights:
+    """A lane's events as weight by day: each event spreads a weight of one evenly over the days
+    it could mean (a difference array of 1/length at its start and past its end, summed twice).
+
+    ``per_day[d]`` is the weight on day ``first_day + d``; ``before[d]`` the weight of all days
+    before it, so the weight between two (fractional) days is a difference of two lookups.
+    ``before[d + 1]`` is exactly ``before[d] + per_day[d]``, so weights read from it never go
+    below zero. Every lane's arrays cover the same days (the data's extent), so one list of
+    day numbers serves every lane of a frame.
+    """
+
+    __slots__ = ("before", "first_day", "per_day")
+
+    def __init__(
+        self, lows: Sequence[int], highs: Sequence[int], first_day: int, days: int
+    ) -> None:
+        step = [0.0] * (days + 1)
+        active = [0] * (days + 1)
+        # Events with the same extent are added together (dates repeat a great deal).
+        shift = 23  # day ordinals stay below 2**22
+        same = Counter(map(or_, map(lshift, lows, repeat(shift)), highs))
+        mask = (1 << shift) - 1
+        for extent, events in sorted(same.items()):
+            low, high = extent >> shift, extent & mask
+            share = events / (high - low + 1)
+            step[low - first_day] += share
+            step[high + 1 - first_day] -= share
+            active[low - first_day] += events
+            active[high + 1 - first_day] -= events
+        # Where no event is under way the weight is exactly zero, not rounding left-overs.
+        per_day = [
+            w if n else 0.0 for w, n in zip(accumulate(step), accumulate(active), strict=True)
+        ]
+        self.first_day = first_day
+        self.per_day = array("d", per_day)
+        self.before = array("d", accumulate(per_day, initial=0.0))
+
+    @property
+    def nbytes(self) -> int:
+        return 8 * (len(self.per_day) + len(self.before))
+
+
 class TimelineData:
     """The filtered events of one catalogue, grouped by one choice of lanes.
 
-    Arrays are parallel and sorted by lane, then by the start of the drawn extent:
-    ``event_id``, ``work_id`` (0 when none), ``lane``, ``kind`` (MarkKind), ``type``
+    Columns are parallel ``array.array``\\ s sorted by lane, then by the start of the drawn
+    extent: ``event_id``, ``work_id`` (0 when none), ``lane``, ``kind`` (MarkKind), ``type``
     (index into ``types``), ``flags`` (marks.UNCERTAIN/OPEN_START/OPEN_END), ``lower`` and
     ``upper`` (strict bounds, day ordinals), ``draw_lower``/``draw_upper`` (inclusive extent
     drawn, soft edges and fades included).
@@ -59,7 +142,7 @@ class TimelineData:
         self,
         group_by: GroupBy,
         lanes: list[LaneKey],
-        columns: Mapping[str, NDArray[np.int32] | NDArray[np.uint8]],
+        columns: Mapping[str, Sequence[int]],
         types: list[str],
         undated: int,
     ) -> None:
@@ -67,84 +150,145 @@ class TimelineData:
         self.lanes = lanes
         self.types = types
         self.undated = undated  # events the filter selects that have no placeable date
-        self.event_id: IntArray = columns["event_id"].astype(np.int32)
-        self.work_id: IntArray = columns["work_id"].astype(np.int32)
-        self.lane: IntArray = columns["lane"].astype(np.int32)
-        self.kind: NDArray[np.uint8] = columns["kind"].astype(np.uint8)
-        self.type: NDArray[np.uint8] = columns["type"].astype(np.uint8)
-        self.flags: NDArray[np.uint8] = columns["flags"].astype(np.uint8)
-        self.lower: IntArray = columns["lower"].astype(np.int32)
-        self.upper: IntArray = columns["upper"].astype(np.int32)
-        self.draw_lower: IntArray = columns["draw_lower"].astype(np.int32)
-        self.draw_upper: IntArray = columns["draw_upper"].astype(np.int32)
-        lane_range = np.arange(len(lanes) + 1, dtype=np.int32)
-        self.lane_offsets: NDArray[np.intp] = np.searchsorted(self.lane, lane_range)
-        length = self.draw_upper - self.draw_lower
-        self.is_long: NDArray[np.bool_] = length > LONG_DAYS
-        self.long_index: NDArray[np.intp] = np.flatnonzero(self.is_long)
-        self.long_offsets: NDArray[np.intp] = np.searchsorted(
-            self.lane[self.long_index], lane_range
-        )
-        self._by_id: NDArray[np.intp] = np.argsort(self.event_id, kind="stable")
+        self.event_id = _column(columns["event_id"], _INT)
+        self.work_id = _column(columns["work_id"], _INT)
+        self.lane = _column(columns["lane"], _INT)
+        self.kind = _column(columns["kind"], _BYTE)
+        self.type = _column(columns["type"], _BYTE)
+        self.flags = _column(columns["flags"], _BYTE)
+        self.lower = _column(columns["lower"], _INT)
+        self.upper = _column(columns["upper"], _INT)
+        self.draw_lower = _column(columns["draw_lower"], _INT)
+        self.draw_upper = _column(columns["draw_upper"], _INT)
+        count = len(self.event_id)
+        # lane_offsets[k]..lane_offsets[k + 1] are lane k's positions (lanes are sorted).
+        offsets = array("q", [0]) * (len(lanes) + 1)
+        lane = self.lane
+        for number in range(len(lanes) + 1):
+            offsets[number] = bisect_left(lane, number)
+        self.lane_offsets = offsets
+        self._extent = (min(self.draw_lower), max(self.draw_upper)) if count else None
+        self._indexes: dict[int, _LaneIndex] = {}
+        for number in range(len(lanes)):
+            start, stop = offsets[number], offsets[number + 1]
+            if stop - start > SMALL_LANE:
+                self._indexes[number] = self._index_lane(start, stop)
+        self._spread: dict[int, SpreadWeights] = {}
+        self._spread_bytes = 0
+        present = self.type.tobytes()
+        self.present_types = [i for i in range(len(types)) if bytes((i,)) in present]
+
+    def _index_lane(self, start: int, stop: int) -> _LaneIndex:
+        lows, highs = self.draw_lower[start:stop], self.draw_upper[start:stop]
+        ends = array(_INT, sorted(highs))
+        # Length class k holds spans of 2**(k-1)..2**k - 1 days (class 0: a single day).
+        classes = bytes(map(int.bit_length, map(sub, highs, lows)))
+        found: list[tuple[int, array[int]]] = []
+        positions = range(start, stop)
+        for k in sorted(set(classes)):
+            chosen = classes.translate(_SELECT[k])
+            found.append(((1 << k) - 1, array(_INT, compress(positions, chosen))))
+        return _LaneIndex(ends, found)
 
     def __len__(self) -> int:
-        return int(self.event_id.size)
+        return len(self.event_id)
 
     @property
     def nbytes(self) -> int:
-        return sum(
-            getattr(self, name).nbytes
-            for name in ("event_id", "work_id", "lane", "kind", "type", "flags", "lower", "upper",
-                         "draw_lower", "draw_upper", "is_long", "long_index", "_by_id")
-        )  # fmt: skip
+        columns = ("event_id", "work_id", "lane", "kind", "type", "flags", "lower", "upper",
+                   "draw_lower", "draw_upper", "lane_offsets")  # fmt: skip
+        total: int = sum(len(getattr(self, n)) * getattr(self, n).itemsize for n in columns)
+        for index in self._indexes.values():
+            total += len(index.ends) * 4 + sum(len(p) * 4 for _, p in index.classes)
+        return total
 
     def extent(self) -> tuple[int, int] | None:
         """The first and last day any mark covers, or None when there are no events."""
-        if not len(self):
-            return None
-        return int(self.draw_lower.min()), int(self.draw_upper.max())
+        return self._extent
 
     def index_of(self, event_id: int) -> int | None:
         """The array position of an event, or None when it is not shown."""
-        found = int(np.searchsorted(self.event_id[self._by_id], event_id))
-        if found < len(self) and self.event_id[self._by_id[found]] == event_id:
-            return int(self._by_id[found])
-        return None
+        found = find_all(self.event_id, event_id)
+        return found[0] if found else None
 
     def lane_range(self, lane: int) -> tuple[int, int]:
-        return int(self.lane_offsets[lane]), int(self.lane_offsets[lane + 1])
+        return self.lane_offsets[lane], self.lane_offsets[lane + 1]
 
-    def visible_in_lane(self, lane: int, first_day: float, last_day: float) -> NDArray[np.intp]:
-        """Positions of the lane's events whose drawn extent touches ``first_day..last_day``."""
+    def count_in_lane(self, lane: int, first_day: float, last_day: float) -> int:
+        """How many of the lane's events have a drawn extent touching ``first_day..last_day``:
+        two bisections on a large lane (those starting by ``last_day``, less those ended before
+        ``first_day``), a scan of a small one."""
         start, stop = self.lane_range(lane)
-        if start == stop:
-            return np.empty(0, dtype=np.intp)
-        starts = self.draw_lower[start:stop]
-        lo = int(np.searchsorted(starts, first_day - LONG_DAYS - 1, side="left"))
-        hi = int(np.searchsorted(starts, last_day, side="right"))
-        window = slice(start + lo, start + hi)
-        keep = (self.draw_upper[window] + 1 >= first_day) & ~self.is_long[window]
-        short = np.flatnonzero(keep) + start + lo
-        long_positions = self.long_index[self.long_offsets[lane] : self.long_offsets[lane + 1]]
-        if long_positions.size:
-            touching = (self.draw_lower[long_positions] <= last_day) & (
-                self.draw_upper[long_positions] + 1 >= first_day
-            )
-            return np.concatenate((short, long_positions[touching]))
-        return short
+        index = self._indexes.get(lane)
+        if index is None:
+            return len(self.visible_in_lane(lane, first_day, last_day))
+        begun = bisect_right(self.draw_lower, last_day, start, stop) - start
+        return begun - bisect_left(index.ends, first_day - 1)
 
-    def positions_of_work(self, work_id: int) -> NDArray[np.intp]:
-        return np.flatnonzero(self.work_id == work_id)
+    def visible_in_lane(self, lane: int, first_day: float, last_day: float) -> list[int]:
+        """Positions of the lane's events whose drawn extent touches ``first_day..last_day``,
+        in lane order, marks longer than ``LONG_DAYS`` last."""
+        start, stop = self.lane_range(lane)
+        lows, highs = self.draw_lower, self.draw_upper
+        reach = first_day - 1  # an event touches when it ends on or after this day
+        index = self._indexes.get(lane)
+        if index is None:
+            found = [i for i in range(start, stop) if lows[i] <= last_day and highs[i] >= reach]
+        else:
+            # Those starting in view touch it; of the earlier ones only a class's longest
+            # span back can reach it.
+            inside = bisect_left(lows, reach, start, stop)
+            found = list(range(inside, bisect_right(lows, last_day, inside, stop)))
+            key = lows.__getitem__
+            for longest, positions in index.classes:
+                if longest == 0:
+                    continue
+                first = bisect_left(positions, reach - longest, key=key)
+                last = bisect_left(positions, reach, first, key=key)
+                found.extend(p for p in positions[first:last] if highs[p] >= reach)
+            found.sort()
+        if any(highs[i] - lows[i] > LONG_DAYS for i in found):
+            short = [i for i in found if highs[i] - lows[i] <= LONG_DAYS]
+            found = short + [i for i in found if highs[i] - lows[i] > LONG_DAYS]
+        return found
+
+    def spread(self, lane: int) -> SpreadWeights:
+        """The lane's spread weights, made once and kept (the least recently used are dropped
+        when they grow past ``SPREAD_CACHE_BYTES``)."""
+        found = self._spread.pop(lane, None)
+        if found is None:
+            start, stop = self.lane_range(lane)
+            first, last = self._extent or (0, 0)
+            found = SpreadWeights(
+                self.draw_lower[start:stop], self.draw_upper[start:stop], first, last + 1 - first
+            )
+            while self._spread and self._spread_bytes + found.nbytes > SPREAD_CACHE_BYTES:
+                oldest = next(iter(self._spread))
+                self._spread_bytes -= self._spread.pop(oldest).nbytes
+            self._spread_bytes += found.nbytes
+        self._spread[lane] = found  # most recently used last
+        return found
+
+    def positions_of_work(self, work_id: int) -> list[int]:
+        return find_all(self.work_id, work_id)
 
     @classmethod
     def empty(cls, group_by: GroupBy = "work") -> TimelineData:
-        zero = np.empty(0, dtype=np.int32)
-        columns = {name: zero for name in _COLUMNS}
+        columns: dict[str, Sequence[int]] = {name: () for name in _COLUMNS}
         return cls(group_by, [], columns, type_codes(), 0)
 
 
+# A translation table per length class: that class's bytes to 1, every other byte to 0.
+_SELECT = [bytes(int(k == c) for c in range(256)) for k in range(256)]
+
 _COLUMNS = ("event_id", "work_id", "lane", "kind", "type", "flags", "lower", "upper",
             "draw_lower", "draw_upper")  # fmt: skip
+
+
+def _column(values: Sequence[int], typecode: str) -> array[int]:
+    if isinstance(values, array) and values.typecode == typecode:
+        return values
+    return array(typecode, values)
 
 
 def _chunks(
@@ -170,6 +314,8 @@ _LANE_SQL: dict[GroupBy, str] = {
     "type": "e.event_type",
 }
 
+_MARK_FIELDS = ("kind", "flags", "lower", "upper", "draw_lower", "draw_upper")
+
 
 class _DateTable:
     """Each distinct date string once: its number, and its mark as parallel lists."""
@@ -183,15 +329,10 @@ class _DateTable:
             self.codes[date] = len(self.marks)
             self.marks.append(mark_for_text(date))
 
-    def columns(self) -> dict[str, NDArray[np.int32]]:
-        placed = [m for m in self.marks if m is not None]
-        fallback = placed[0] if placed else None
-        rows = [m or fallback for m in self.marks]
-        out: dict[str, NDArray[np.int32]] = {}
-        for name in ("kind", "flags", "lower", "upper", "draw_lower", "draw_upper"):
-            values = [int(getattr(m, name)) if m is not None else 0 for m in rows]
-            out[name] = np.asarray(values, dtype=np.int32)
-        out["placed"] = np.asarray([m is not None for m in self.marks], dtype=np.int32)
+    def columns(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for name in _MARK_FIELDS:
+            out[name] = [int(getattr(m, name)) if m is not None else 0 for m in self.marks]
         return out
 
 
@@ -200,8 +341,8 @@ def load_timeline(
 ) -> TimelineData:
     """Read the events ``chosen`` selects into compact arrays, in lanes by ``group_by``.
 
-    Each chunk of rows is turned into arrays by C-level zip/map and numpy, never a Python loop
-    over events; dates are parsed once per distinct string.
+    Each chunk of rows is turned into arrays by C-level zip/map, never a Python loop over
+    events; dates are parsed once per distinct string.
     """
     if group_by not in GROUPINGS:
         raise ValueError(f"cannot group the timeline by {group_by!r}; choose one of {GROUPINGS}")
@@ -211,55 +352,51 @@ def load_timeline(
         f"FROM event e WHERE e.date IS NOT NULL AND ({plan.sql()})"
     )
     types = type_codes()
-    type_codes_ = {code: number for number, code in enumerate(types)}
+    type_numbers = {code: number for number, code in enumerate(types)}
     dates = _DateTable()
     lane_texts: dict[str, int] = {}  # text lane keys (country, type) numbered as they come
-    parts: dict[str, list[NDArray[np.int64]]] = {
-        n: [] for n in ("id", "date", "type", "work", "key")
-    }
+    ids, date_codes, event_types = array(_INT), array(_INT), array(_BYTE)
+    works, keys = array(_INT), array("q")
     for chunk in _chunks(catalogue, sql, plan.params):
-        ids, date_texts, event_types, works, keys = zip(*chunk, strict=True)
+        chunk_ids, date_texts, chunk_types, chunk_works, chunk_keys = zip(*chunk, strict=True)
         dates.add(date_texts)
-        for event_type in set(event_types) - type_codes_.keys():
-            type_codes_[event_type] = len(types)
+        for event_type in set(chunk_types) - type_numbers.keys():
+            type_numbers[event_type] = len(types)
             types.append(event_type)
         if group_by in ("country", "type"):
-            for key in set(keys) - lane_texts.keys():
+            for key in set(chunk_keys) - lane_texts.keys():
                 lane_texts[key] = len(lane_texts)
-            keys = tuple(map(lane_texts.__getitem__, keys))
-        parts["id"].append(np.asarray(ids, dtype=np.int64))
-        parts["date"].append(
-            np.fromiter(map(dates.codes.__getitem__, date_texts), np.int64, len(ids))
-        )
-        parts["type"].append(
-            np.fromiter(map(type_codes_.__getitem__, event_types), np.int64, len(ids))
-        )
-        parts["work"].append(np.asarray(works, dtype=np.int64))
-        parts["key"].append(np.asarray(keys, dtype=np.int64))
-    joined = {
-        name: np.concatenate(chunks) if chunks else np.empty(0, dtype=np.int64)
-        for name, chunks in parts.items()
-    }
-    by_date = dates.columns() if dates.marks else {}
+            chunk_keys = tuple(map(lane_texts.__getitem__, chunk_keys))
+        ids.extend(chunk_ids)
+        date_codes.extend(map(dates.codes.__getitem__, date_texts))
+        event_types.extend(map(type_numbers.__getitem__, chunk_types))
+        works.extend(chunk_works)
+        keys.extend(chunk_keys)
     undated = _count_undated(catalogue, plan)
-    if by_date:
-        placed = by_date["placed"][joined["date"]].astype(bool)
-        undated += int(placed.size - np.count_nonzero(placed))
-        joined = {name: values[placed] for name, values in joined.items()}
-    unique_keys, lane = np.unique(joined["key"], return_inverse=True)
-    arrays: dict[str, NDArray[np.int32]] = {
-        "event_id": joined["id"].astype(np.int32),
-        "work_id": np.maximum(joined["work"], 0).astype(np.int32),
-        "lane": lane.astype(np.int32).reshape(-1),
-        "type": joined["type"].astype(np.int32),
+    placed = bytes(m is not None for m in dates.marks)
+    if placed.count(0):
+        # Dates that say nothing placeable (such as "XXXX") count as undated.
+        keep = bytes(map(placed.__getitem__, date_codes))
+        undated += len(keep) - keep.count(1)
+        ids, date_codes, event_types, works, keys = (
+            array(column.typecode, compress(column, keep))
+            for column in (ids, date_codes, event_types, works, keys)
+        )
+    by_date = dates.columns()
+    unique_keys = sorted(set(keys))
+    lane_of = {key: number for number, key in enumerate(unique_keys)}
+    arrays: dict[str, array[int]] = {
+        "event_id": ids,
+        "work_id": works,
+        "lane": array(_INT, map(lane_of.__getitem__, keys)),
+        "type": event_types,
     }
-    for name in ("kind", "flags", "lower", "upper", "draw_lower", "draw_upper"):
-        arrays[name] = by_date[name][joined["date"]] if by_date else np.empty(0, dtype=np.int32)
-    key_list = [_lane_key(group_by, int(key), lane_texts) for key in unique_keys.tolist()]
-    return _arranged(group_by, key_list, arrays, types, undated)
+    texts = {number: text for text, number in lane_texts.items()}
+    key_list = [_lane_key(group_by, key, texts) for key in unique_keys]
+    return _arranged(group_by, key_list, arrays, types, undated, (date_codes, by_date))
 
 
-def _lane_key(group_by: GroupBy, key: int, texts: dict[str, int]) -> LaneKey:
+def _lane_key(group_by: GroupBy, key: int, texts: dict[int, str]) -> LaneKey:
     if group_by == "work":
         if key > 0:
             return LaneKey("work", key)
@@ -267,7 +404,7 @@ def _lane_key(group_by: GroupBy, key: int, texts: dict[str, int]) -> LaneKey:
         return LaneKey("editions", organiser or None)
     if group_by == "organiser":
         return LaneKey("organiser", key or None)
-    text_key = next(text for text, number in texts.items() if number == key)
+    text_key = texts[key]
     if group_by == "country":
         return LaneKey("country", text_key or None)
     return LaneKey("type", text_key)
@@ -275,39 +412,91 @@ def _lane_key(group_by: GroupBy, key: int, texts: dict[str, int]) -> LaneKey:
 
 def _count_undated(catalogue: Catalogue, plan: FilterPlan) -> int:
     """Events the filter selects that have no date at all."""
-    sql = f"SELECT e.id FROM event e WHERE e.date IS NULL AND ({plan.sql()})"
+    sql = f"SELECT count(*) FROM event e WHERE e.date IS NULL AND ({plan.sql()})"
     with catalogue.engine.connect() as connection:
-        row = connection.exec_driver_sql(
-            sql.replace("SELECT e.id", "SELECT count(*)", 1), plan.params
-        ).fetchone()
+        row = connection.exec_driver_sql(sql, plan.params).fetchone()
     return int(row[0]) if row else 0
 
 
 def _arranged(
     group_by: GroupBy,
     keys: list[LaneKey],
-    arrays: dict[str, NDArray[np.int32]],
+    arrays: Mapping[str, Sequence[int]],
     types: list[str],
     undated: int,
+    dated: tuple[Sequence[int], Mapping[str, Sequence[int]]] | None = None,
 ) -> TimelineData:
-    """Order lanes (by their first event; types in vocabulary order) and sort events within them."""
-    if not keys:
-        return TimelineData(group_by, [], arrays, types, undated)
+    """Order lanes (by their first event; types in vocabulary order) and sort events within them.
+
+    ``arrays`` has each event's id, work, lane (an index into ``keys``) and type, and either its
+    mark's fields or, in ``dated``, the number of its date and those fields by date number. One
+    sort of packed integers (lane, rank of the drawn extent, position) puts the events in order.
+    """
+    if dated is None:
+        # Each event its own "date": the same sort, with the fields by event.
+        count = len(arrays["lane"])
+        dated = (range(count), {name: arrays[name] for name in _MARK_FIELDS})
+    codes, by_code = dated
     lane = arrays["lane"]
-    first = np.full(len(keys), np.iinfo(np.int32).max, dtype=np.int64)
-    np.minimum.at(first, lane, arrays["lower"])
+    count = len(lane)
+    if not count:
+        return TimelineData(group_by, [], {name: () for name in _COLUMNS}, types, undated)
+    # Each lane's first day (strict lower bound), to order the lanes.
+    lower_of = by_code["lower"]
+    first = [2**31] * len(keys)
+    for lane_number, code in zip(lane, codes, strict=True):
+        day = lower_of[code]
+        if day < first[lane_number]:
+            first[lane_number] = day
     if group_by == "type":
-        order_keys = [types.index(str(key.value)) for key in keys]
-        lane_order = np.argsort(np.asarray(order_keys), kind="stable")
+        lane_order = sorted(range(len(keys)), key=lambda k: types.index(str(keys[k].value)))
     else:
-        # Lanes of events with no work (festival editions) and of unknown country come last.
-        last = np.asarray([key.kind == "editions" or key.value is None for key in keys])
-        # Ties (lanes whose first event starts the same day) go by key, so the order is stable.
-        tie = np.argsort(np.argsort(np.asarray([str(key.value) for key in keys]), kind="stable"))
-        lane_order = np.lexsort((tie, first, last))
-    renumber = np.empty(len(keys), dtype=np.int32)
-    renumber[lane_order] = np.arange(len(keys), dtype=np.int32)
-    arrays["lane"] = renumber[lane]
-    order = np.lexsort((arrays["draw_upper"], arrays["draw_lower"], arrays["lane"]))
-    sorted_arrays = {name: values[order] for name, values in arrays.items()}
-    return TimelineData(group_by, [keys[i] for i in lane_order], sorted_arrays, types, undated)
+        # Lanes of events with no work (festival editions) and of unknown country come last;
+        # ties (lanes whose first event starts the same day) go by key, so the order is stable.
+        last = [key.kind == "editions" or key.value is None for key in keys]
+        by_text = sorted(range(len(keys)), key=lambda k: str(keys[k].value))
+        tie = [0] * len(keys)
+        for rank, k in enumerate(by_text):
+            tie[k] = rank
+        lane_order = sorted(range(len(keys)), key=lambda k: (last[k], first[k], tie[k]))
+    renumber = [0] * len(keys)
+    for new_number, old in enumerate(lane_order):
+        renumber[old] = new_number
+    # Dates ranked by drawn extent (equal extents share a rank, so their events keep their
+    # order of reading).
+    extents = list(zip(by_code["draw_lower"], by_code["draw_upper"], strict=True))
+    rank_of_extent = {extent: rank for rank, extent in enumerate(sorted(set(extents)))}
+    rank_of_code = list(map(rank_of_extent.__getitem__, extents))
+    position_bits = count.bit_length()
+    rank_shift = position_bits
+    lane_shift = rank_shift + len(rank_of_extent).bit_length()
+    packed = list(
+        map(
+            or_,
+            map(
+                or_,
+                map(lshift, map(renumber.__getitem__, lane), repeat(lane_shift)),
+                map(lshift, map(rank_of_code.__getitem__, codes), repeat(rank_shift)),
+            ),
+            range(count),
+        )
+    )
+    packed.sort()
+    order = list(map(and_, packed, repeat((1 << position_bits) - 1)))
+    sorted_arrays: dict[str, Sequence[int]] = {
+        "lane": array(_INT, map(rshift, packed, repeat(lane_shift)))
+    }
+    del packed
+    for name in ("event_id", "work_id", "type"):
+        values = arrays[name]
+        typecode = values.typecode if isinstance(values, array) else _INT
+        sorted_arrays[name] = array(typecode, map(values.__getitem__, order))
+    codes_in_order = list(map(codes.__getitem__, order))
+    for name in _MARK_FIELDS:
+        sorted_arrays[name] = array(_INT, map(by_code[name].__getitem__, codes_in_order))
+    data = TimelineData(group_by, [keys[i] for i in lane_order], sorted_arrays, types, undated)
+    for number in range(len(data.lanes)):
+        start, stop = data.lane_range(number)
+        if stop - start > BUSY_LANE:
+            data.spread(number)
+    return data

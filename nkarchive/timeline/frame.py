@@ -1,19 +1,23 @@
 """One frame of the timeline: which lanes are on screen, and in each either its marks or its density.
 
-Everything here is numpy over the visible slice of the arrays, so a frame costs the same at a
-million events as at a hundred. Where a lane has more events in view than can be told apart, it
-is drawn as a density strip: each event spreads its weight evenly over the columns its date could
-mean, so a year-precision date does not pile up on one day.
+A frame looks only at what is visible: lanes are counted by bisection, marks are listed only for
+the lanes that show them, and a busy lane's density comes from its per-day running total of
+weight (``TimelineData.spread``), so a frame costs the same at a million events as at a hundred.
+Where a lane has more events in view than can be told apart, it is drawn as a density strip:
+each event spreads its weight evenly over the columns its date could mean, so a year-precision
+date does not pile up on one day.
 """
 
 from __future__ import annotations
 
+import math
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import islice, repeat
+from operator import add, itemgetter, mul, sub
 
-import numpy as np
-from numpy.typing import NDArray
-
-from nkarchive.timeline.data import TimelineData
+from nkarchive.timeline.data import SpreadWeights, TimelineData
 from nkarchive.timeline.marks import MarkKind
 from nkarchive.timeline.scale import TimeScale
 
@@ -48,14 +52,20 @@ class LaneGeometry:
         return range(first, max(first, last))
 
 
+#: Lanes with at most this many events in view that are not marked get their density from
+#: those events directly; busier ones from the lane's spread weights.
+DIRECT_DENSITY = 400
+
+
 @dataclass
 class LaneMarks:
-    """The marks of one lane: positions into the data arrays and their pixel extents."""
+    """The marks of one lane: positions into the data arrays and their pixel extents (compact
+    arrays, like the data's columns)."""
 
-    positions: NDArray[np.intp]
-    x0: NDArray[np.float64]  # left edge of the drawn extent (soft edges included)
-    x1: NDArray[np.float64]  # right edge
-    row: NDArray[np.int8]
+    positions: array[int]
+    x0: array[float]  # left edge of the drawn extent (soft edges included)
+    x1: array[float]  # right edge
+    row: array[int]
 
 
 @dataclass
@@ -65,7 +75,7 @@ class LaneFrame:
     height: float
     count: int  # events of this lane in view
     marks: LaneMarks | None = None
-    density: NDArray[np.float64] | None = None  # events per pixel column, when too many to mark
+    density: list[float] | None = None  # events per pixel column, when too many to mark
 
 
 @dataclass
@@ -76,7 +86,7 @@ class Frame:
 
     @property
     def mark_count(self) -> int:
-        return sum(lane.marks.positions.size for lane in self.lanes if lane.marks is not None)
+        return sum(len(lane.marks.positions) for lane in self.lanes if lane.marks is not None)
 
     def lane_frame(self, lane: int) -> LaneFrame | None:
         for candidate in self.lanes:
@@ -92,129 +102,136 @@ class Frame:
 
     def hit(self, x: float, y: float, data: TimelineData) -> int | None:
         """The array position of the event whose mark is under ``(x, y)``, or None."""
-        lane_number = self.geometry.lane_at(y)
-        lane = self.lane_frame(lane_number)
-        if lane is None or lane.marks is None or not lane.marks.positions.size:
+        lane = self.lane_frame(self.geometry.lane_at(y))
+        if lane is None or lane.marks is None or not lane.marks.positions:
             return None
         marks = lane.marks
         reach = 3.0
-        inside = (marks.x0 - reach <= x) & (x <= marks.x1 + reach)
-        if not inside.any():
+        candidates = [
+            i
+            for i, (x0, x1) in enumerate(zip(marks.x0, marks.x1, strict=True))
+            if x0 - reach <= x <= x1 + reach
+        ]
+        if not candidates:
             return None
-        candidates = np.flatnonzero(inside)
-        tops = np.asarray([self.row_band(lane, int(r))[0] for r in marks.row[candidates]])
-        bottoms = tops + lane.height * 0.72 / ROWS_PER_LANE
-        in_row = (tops - reach <= y) & (y <= bottoms + reach)
-        if in_row.any():
-            candidates = candidates[in_row]
+        band = lane.height * 0.72 / ROWS_PER_LANE
+        in_row = [
+            i
+            for i in candidates
+            if (top := self.row_band(lane, marks.row[i])[0]) - reach <= y <= top + band + reach
+        ]
+        candidates = in_row or candidates
         # Prefer the mark whose centre is nearest, then the narrower (the more precise date).
-        centre = (marks.x0[candidates] + marks.x1[candidates]) / 2
-        width = marks.x1[candidates] - marks.x0[candidates]
-        best = candidates[np.lexsort((width, np.abs(centre - x)))[0]]
-        return int(marks.positions[best])
+        best = min(
+            candidates,
+            key=lambda i: (
+                abs((marks.x0[i] + marks.x1[i]) / 2 - x),
+                marks.x1[i] - marks.x0[i],
+                i,
+            ),
+        )
+        return marks.positions[best]
 
 
 def extents(
-    data: TimelineData, positions: NDArray[np.intp], scale: TimeScale
-) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    data: TimelineData, positions: list[int], scale: TimeScale
+) -> tuple[list[float], list[float]]:
     """Pixel extents of marks: spans from their first to past their last day, points widened."""
     ppd = scale.pixels_per_day
-    x0 = scale.left + (data.draw_lower[positions].astype(np.float64) - scale.start) * ppd
-    x1 = scale.left + (data.draw_upper[positions].astype(np.float64) + 1.0 - scale.start) * ppd
-    is_day = data.kind[positions] == MarkKind.DAY
-    if is_day.any():
-        centre = (x0[is_day] + x1[is_day]) / 2
-        half = np.maximum((x1[is_day] - x0[is_day]) / 2, POINT_RADIUS)
-        x0[is_day], x1[is_day] = centre - half, centre + half
+    left, start = scale.left, scale.start
+    x0 = [left + (data.draw_lower[p] - start) * ppd for p in positions]
+    x1 = [left + (data.draw_upper[p] + 1.0 - start) * ppd for p in positions]
+    day, kinds = MarkKind.DAY, data.kind
+    for i, p in enumerate(positions):
+        if kinds[p] == day:
+            centre = (x0[i] + x1[i]) / 2
+            half = max((x1[i] - x0[i]) / 2, POINT_RADIUS)
+            x0[i], x1[i] = centre - half, centre + half
     return x0, x1
 
 
-def pack_rows(x0: NDArray[np.float64], x1: NDArray[np.float64]) -> NDArray[np.int8]:
+def pack_rows(x0: list[float], x1: list[float]) -> list[int]:
     """Sub-rows so that overlapping marks sit one above the other (greedy, left to right)."""
-    rows = np.zeros(x0.size, dtype=np.int8)
-    ends = [-np.inf] * ROWS_PER_LANE
-    for i in np.argsort(x0, kind="stable"):
+    rows = [0] * len(x0)
+    ends = [-math.inf] * ROWS_PER_LANE
+    for i in sorted(range(len(x0)), key=x0.__getitem__):
         start = x0[i]
         free = next((r for r in range(ROWS_PER_LANE) if ends[r] + 2 <= start), None)
         if free is None:
-            free = int(np.argmin(ends))
+            free = ends.index(min(ends))
         rows[i] = free
         ends[free] = max(ends[free], x1[i])
     return rows
 
 
-def density(
-    data: TimelineData, positions: NDArray[np.intp], scale: TimeScale
-) -> NDArray[np.float64]:
-    """Events per pixel column of the plot; each event spread evenly over the columns it covers."""
-    columns = max(1, int(np.ceil(scale.width)))
-    first = data.draw_lower[positions].astype(np.float64)
-    last = data.draw_upper[positions].astype(np.float64) + 1.0
-    x0 = (first - scale.start) * scale.pixels_per_day
-    x1 = (last - scale.start) * scale.pixels_per_day
-    c0 = np.floor(x0).astype(np.int64)
-    c1 = np.floor(x1).astype(np.int64)
-    narrow = c1 <= c0
-    counts = np.zeros(columns + 1, dtype=np.float64)
-    if narrow.any():
-        points = np.clip(c0[narrow], 0, columns)
-        counts += np.bincount(points, minlength=columns + 1)[: columns + 1]
-    wide = ~narrow
-    if wide.any():
-        share = 1.0 / (c1[wide] - c0[wide])
-        starts = np.clip(c0[wide], 0, columns)
-        stops = np.clip(c1[wide], 0, columns)
-        step = np.bincount(starts, weights=share, minlength=columns + 1)[: columns + 1]
-        step -= np.bincount(stops, weights=share, minlength=columns + 1)[: columns + 1]
-        counts += np.cumsum(step)
-    return counts[:columns]
+def density(data: TimelineData, positions: list[int], scale: TimeScale) -> list[float]:
+    """Events per pixel column of the plot; each event spread evenly over the columns it covers.
+
+    For a few hundred events at most: one step per event, then a running total over columns."""
+    columns = max(1, math.ceil(scale.width))
+    ppd, start = scale.pixels_per_day, scale.start
+    points = [0.0] * (columns + 1)
+    step = [0.0] * (columns + 1)
+    for p in positions:
+        c0 = math.floor((data.draw_lower[p] - start) * ppd)
+        c1 = math.floor((data.draw_upper[p] + 1.0 - start) * ppd)
+        if c1 <= c0:
+            points[min(max(c0, 0), columns)] += 1.0
+        else:
+            share = 1.0 / (c1 - c0)
+            step[min(max(c0, 0), columns)] += share
+            step[min(max(c1, 0), columns)] -= share
+    running = 0.0
+    counts = [0.0] * columns
+    for c in range(columns):
+        running += step[c]
+        counts[c] = points[c] + (running if running > 1e-12 else 0.0)
+    return counts
 
 
-#: Lanes with more events than this keep a per-day running total of their events' weight, so
-#: their density costs the same at any zoom whatever their size.
-BUSY_LANE = 20_000
+class ColumnEdges:
+    """The day at each pixel column's left edge (and past the last), split into a whole day and
+    the fraction of it. Every lane's spread weights cover the same days, so this is worked out
+    once a frame, with one C-level getter that reads all the columns' days from a lane."""
+
+    def __init__(self, scale: TimeScale, extent: tuple[int, int]) -> None:
+        self.columns = max(1, math.ceil(scale.width))
+        start, dpp = scale.start, scale.days_per_pixel
+        edges = [start + j * dpp for j in range(self.columns + 1)]
+        days = list(map(math.floor, edges))
+        first_day, covered = extent[0], extent[1] + 2 - extent[0]
+        # Edges before the first day have nothing before them; past the last, everything.
+        self.inside_from = bisect_left(days, first_day)
+        self.inside_to = bisect_left(days, first_day + covered)
+        inside = [day - first_day for day in days[self.inside_from : self.inside_to]]
+        self.fractions = list(
+            map(
+                sub,
+                edges[self.inside_from : self.inside_to],
+                days[self.inside_from : self.inside_to],
+            )
+        )
+        self._getter = itemgetter(*inside) if inside else None
+        self._single = len(inside) == 1
+
+    def read(self, values: array[float]) -> tuple[float, ...]:
+        """``values`` at each column edge inside the extent, in one C-level call."""
+        if self._getter is None:
+            return ()
+        found = self._getter(values)
+        return (found,) if self._single else found
 
 
-class DensityCache:
-    """For each busy lane, the running total of event weight by day: each event spreads a weight
-    of one evenly over the days it could mean, as ``density`` does over pixel columns."""
-
-    def __init__(self, data: TimelineData) -> None:
-        self.data = data
-        extent = data.extent() or (0, 1)
-        self.first_day = extent[0]
-        self.days = extent[1] + 2 - extent[0]
-        self._totals: dict[int, NDArray[np.float64]] = {}
-
-    def totals(self, lane: int) -> NDArray[np.float64]:
-        found = self._totals.get(lane)
-        if found is None:
-            start, stop = self.data.lane_range(lane)
-            first = self.data.draw_lower[start:stop].astype(np.int64) - self.first_day
-            last = self.data.draw_upper[start:stop].astype(np.int64) - self.first_day
-            share = 1.0 / (last - first + 1)
-            step = np.bincount(first, weights=share, minlength=self.days + 1)
-            step -= np.bincount(last + 1, weights=share, minlength=self.days + 1)
-            per_day = np.cumsum(step)[: self.days]
-            # totals[d] is the weight of all days before day d (d counted from first_day).
-            found = np.concatenate(([0.0], np.cumsum(per_day)))
-            self._totals[lane] = found
-        return found
-
-    def density(self, lane: int, scale: TimeScale) -> NDArray[np.float64]:
-        columns = max(1, int(np.ceil(scale.width)))
-        edges = scale.start + np.arange(columns + 1) * scale.days_per_pixel - self.first_day
-        totals = self.totals(lane)
-        at_edges = np.interp(edges, np.arange(totals.size, dtype=np.float64), totals)
-        return np.diff(at_edges)
-
-
-def density_cache(data: TimelineData) -> DensityCache:
-    cache = getattr(data, "_density_cache", None)
-    if cache is None:
-        cache = DensityCache(data)
-        data._density_cache = cache  # type: ignore[attr-defined]
-    return cache
+def spread_density(weights: SpreadWeights, edges: ColumnEdges) -> list[float]:
+    """Events per pixel column from a lane's spread weights: the weight before each column's
+    right edge less that before its left edge, linear within a day. C-level maps over the
+    columns; nothing here looks at events."""
+    at_edges = [0.0] * edges.inside_from
+    at_edges.extend(
+        map(add, edges.read(weights.before), map(mul, edges.read(weights.per_day), edges.fractions))
+    )
+    at_edges.extend(repeat(weights.before[-1], edges.columns + 1 - edges.inside_to))
+    return list(map(sub, islice(at_edges, 1, None), at_edges))
 
 
 def build_frame(
@@ -229,39 +246,32 @@ def build_frame(
     frame = Frame(scale, geometry)
     first_day = scale.day_at(scale.left - POINT_RADIUS)
     last_day = scale.day_at(scale.left + scale.width + POINT_RADIUS)
-    found: list[tuple[int, NDArray[np.intp]]] = []
-    busy: dict[int, int] = {}  # lanes drawn as density without looking at their events one by one
-    for lane in geometry.visible_lanes(len(data.lanes)):
-        start, stop = data.lane_range(lane)
-        if stop - start > BUSY_LANE:
-            starts = data.draw_lower[start:stop]
-            beginning = int(np.searchsorted(starts, first_day, side="left"))
-            in_view = int(np.searchsorted(starts, last_day, side="right")) - beginning
-            if in_view > max_marks_per_lane:
-                busy[lane] = in_view
-                continue
-        found.append((lane, data.visible_in_lane(lane, first_day, last_day)))
+    counts = [
+        (lane, data.count_in_lane(lane, first_day, last_day))
+        for lane in geometry.visible_lanes(len(data.lanes))
+    ]
     # The lanes with fewest events keep their marks first, so a few busy lanes do not turn the
     # whole frame into density.
     budget = max_marks
     marked: set[int] = set()
-    for lane, positions in sorted(found, key=lambda item: item[1].size):
-        if positions.size <= max_marks_per_lane and positions.size <= budget:
+    for lane, count in sorted(counts, key=lambda item: item[1]):
+        if count <= max_marks_per_lane and count <= budget:
             marked.add(lane)
-            budget -= positions.size
-    for lane, count in busy.items():
+            budget -= count
+    edges: ColumnEdges | None = None
+    for lane, count in counts:
         lane_frame = LaneFrame(lane, geometry.lane_top(lane), geometry.lane_height, count)
-        lane_frame.density = density_cache(data).density(lane, scale)
-        frame.lanes.append(lane_frame)
-    for lane, positions in found:
-        lane_frame = LaneFrame(lane, geometry.lane_top(lane), geometry.lane_height, positions.size)
         if lane in marked:
+            positions = data.visible_in_lane(lane, first_day, last_day)
             x0, x1 = extents(data, positions, scale)
-            lane_frame.marks = LaneMarks(positions, x0, x1, pack_rows(x0, x1))
-        elif positions.size > BUSY_LANE:
-            lane_frame.density = density_cache(data).density(lane, scale)
-        else:
+            lane_frame.marks = LaneMarks(
+                array("i", positions), array("d", x0), array("d", x1), array("b", pack_rows(x0, x1))
+            )
+        elif count <= DIRECT_DENSITY:
+            positions = data.visible_in_lane(lane, first_day, last_day)
             lane_frame.density = density(data, positions, scale)
+        else:
+            edges = edges or ColumnEdges(scale, data.extent() or (0, 0))
+            lane_frame.density = spread_density(data.spread(lane), edges)
         frame.lanes.append(lane_frame)
-    frame.lanes.sort(key=lambda item: item.lane)
     return frame

@@ -9,8 +9,8 @@ Enter opens the selected event; Escape clears the selection.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 
-import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QKeyEvent,
@@ -135,33 +135,34 @@ class TimelineCanvas(QWidget):
 
     def fit_selection(self) -> None:
         """Fit the selected event, or the highlighted work's events; otherwise everything."""
-        positions: np.ndarray
+        positions: list[int]
         if self.state.selected is not None:
-            positions = np.asarray([self.state.selected])
+            positions = [self.state.selected]
         elif self.state.highlighted_work is not None:
             positions = self.data.positions_of_work(self.state.highlighted_work)
         else:
-            positions = np.empty(0, dtype=np.intp)
-        if not positions.size:
+            positions = []
+        if not positions:
             self.fit_all()
             return
-        lower = int(self.data.draw_lower[positions].min())
-        upper = int(self.data.draw_upper[positions].max())
+        lower = min(self.data.draw_lower[p] for p in positions)
+        upper = max(self.data.draw_upper[p] for p in positions)
         # A single day is shown with a month around it, so it has context.
         if upper - lower < 30:
             middle = (lower + upper) // 2
             lower, upper = middle - 15, middle + 15
         self._set_scale(self.scale().fitted(lower, upper, margin=0.15))
-        self.ensure_lane_visible(int(self.data.lane[positions[0]]))
+        self.ensure_lane_visible(self.data.lane[positions[0]])
 
     def scroll_to_events(self) -> None:
         """Scroll so the first lane with an event in the visible time range is at the top."""
         scale = self.scale()
         data = self.data
-        touching = (data.draw_lower < scale.end) & (data.draw_upper + 1 > scale.start)
-        if touching.any():
-            lane = int(data.lane[touching].min())
-            self._scroll_to(lane * self.painter_.lane_height)
+        # Lane by lane, counted by bisection: no look at every event.
+        for lane in range(len(data.lanes)):
+            if data.count_in_lane(lane, scale.start, scale.end - 1e-9):
+                self._scroll_to(lane * self.painter_.lane_height)
+                return
 
     def ensure_lane_visible(self, lane: int) -> None:
         geometry = self.painter_.lane_geometry(self.state, self.width(), self.height())
@@ -231,8 +232,8 @@ class TimelineCanvas(QWidget):
         self.update()
         if work_id is not None:
             positions = self.data.positions_of_work(work_id)
-            if positions.size:
-                self.ensure_lane_visible(int(self.data.lane[positions[0]]))
+            if positions:
+                self.ensure_lane_visible(self.data.lane[positions[0]])
 
     def step_event(self, direction: int) -> None:
         """Select the next (1) or previous (-1) event in time within the selected lane."""
@@ -260,17 +261,25 @@ class TimelineCanvas(QWidget):
         while 0 <= lane < len(data.lanes):
             start, stop = data.lane_range(lane)
             if stop > start:
-                when = float(data.draw_lower[current])
-                nearest = start + int(np.argmin(np.abs(data.draw_lower[start:stop] - when)))
-                self.select_position(nearest)
+                # Starts are sorted within a lane: the nearest is at the bisection or before it.
+                when = data.draw_lower[current]
+                after = bisect_left(data.draw_lower, when, start, stop)
+                nearby = [p for p in (after - 1, after) if start <= p < stop]
+                nearest = min(nearby, key=lambda p: abs(data.draw_lower[p] - when))
+                # The first event of that day, as before.
+                self.select_position(
+                    bisect_left(data.draw_lower, data.draw_lower[nearest], start, stop)
+                )
                 return
             lane += direction
 
     def _select_first_visible(self) -> None:
         frame = self._current_frame()
         for lane in frame.lanes:
-            if lane.marks is not None and lane.marks.positions.size:
-                self.select_position(int(lane.marks.positions[np.argmin(lane.marks.x0)]))
+            if lane.marks is not None and lane.marks.positions:
+                marks = lane.marks
+                leftmost = min(range(len(marks.x0)), key=marks.x0.__getitem__)
+                self.select_position(marks.positions[leftmost])
                 return
         if len(self.data):
             self.select_position(0)
@@ -299,9 +308,9 @@ class TimelineCanvas(QWidget):
         lane = frame.lane_frame(frame.geometry.lane_at(point.y()))
         if lane is not None and lane.density is not None:
             column = int(point.x() - frame.scale.left)
-            if 0 <= column < lane.density.size:
-                low, high = max(0, column - 2), min(lane.density.size, column + 3)
-                around = float(lane.density[low:high].sum())
+            if 0 <= column < len(lane.density):
+                low, high = max(0, column - 2), min(len(lane.density), column + 3)
+                around = sum(lane.density[low:high])
                 day = frame.scale.whole_day_at(point.x())
                 import datetime as dt
 

@@ -1,22 +1,23 @@
 """The timeline's events as a sortable table: the accessible way to the same filtered events.
 
-The model holds the events' ids in display order (one numpy array) and reads rows from SQL as
-they are shown. Sorting by date uses the timeline's arrays; other columns sort in SQL.
+The model holds the events' ids in display order (one compact array, made when the table first
+needs it) and reads rows from SQL as they are shown. Sorting by date uses the timeline's
+arrays; other columns sort in SQL.
 """
 
 from __future__ import annotations
 
+from array import array
+from itertools import repeat
 from typing import Any
 
-import numpy as np
-from numpy.typing import NDArray
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from nkarchive.model.dates import DateError, describe
 from nkarchive.model.vocab import EVENT_TYPES
 from nkarchive.store.catalogue import Catalogue
 from nkarchive.timeline.countries import country_name
-from nkarchive.timeline.data import TimelineData
+from nkarchive.timeline.data import TimelineData, find_all
 
 Index = QModelIndex | QPersistentModelIndex
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -57,7 +58,7 @@ class TimelineTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.catalogue = catalogue
         self._rows: dict[int, tuple[Any, ...]] = {}
-        self._ids: NDArray[np.int32] = np.empty(0, dtype=np.int32)
+        self._ordered: array[int] | None = None
         self._sort = (DATE, Qt.SortOrder.AscendingOrder)
         self.timeline = data
         self.set_data(data)
@@ -66,20 +67,26 @@ class TimelineTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.timeline = data
         self._rows.clear()
-        self._ids = self._ordered_ids(*self._sort)
+        self._ordered = None  # sorted when the table first shows rows, not on every reload
         self.endResetModel()
 
+    @property
+    def _ids(self) -> array[int]:
+        if self._ordered is None:
+            self._ordered = self._ordered_ids(*self._sort)
+        return self._ordered
+
     def event_id(self, row: int) -> int:
-        return int(self._ids[row])
+        return self._ids[row]
 
     def row_of(self, event_id: int) -> int | None:
-        found = np.flatnonzero(self._ids == event_id)
-        return int(found[0]) if found.size else None
+        found = find_all(self._ids, event_id)
+        return found[0] if found else None
 
     # -- Qt model API --------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else int(self._ids.size)
+        return 0 if parent.isValid() else len(self.timeline)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -93,7 +100,7 @@ class TimelineTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self._ids.size):
+        if not index.isValid() or not (0 <= index.row() < len(self.timeline)):
             return None
         if role not in (
             Qt.ItemDataRole.DisplayRole,
@@ -107,7 +114,7 @@ class TimelineTableModel(QAbstractTableModel):
             if index.column() == CITATIONS:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
-        row = self._row(int(self._ids[index.row()]))
+        row = self._row(self._ids[index.row()])
         if role == UUID_ROLE:
             return row[0]
         value = row[1 + index.column()]
@@ -120,7 +127,7 @@ class TimelineTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        self._ids = self._ordered_ids(column, order)
+        self._ordered = self._ordered_ids(column, order)
         self.layoutChanged.emit()
 
     # -- reading -------------------------------------------------------------------------------
@@ -148,7 +155,7 @@ class TimelineTableModel(QAbstractTableModel):
             return found
         # Read the rows around this one in one query: a view shows them together.
         row = self.row_of(event_id) or 0
-        batch = [int(i) for i in self._ids[max(0, row - BATCH // 4) : row + BATCH]]
+        batch = list(self._ids[max(0, row - BATCH // 4) : row + BATCH])
         if event_id not in batch:
             batch.append(event_id)
         if len(self._rows) > 20 * BATCH:
@@ -165,31 +172,44 @@ class TimelineTableModel(QAbstractTableModel):
                 self._rows[int(values[0])] = tuple(values[1:])
         return self._rows.get(event_id, ("",) + ("",) * len(COLUMNS))
 
-    def _ordered_ids(self, column: int, order: Qt.SortOrder) -> NDArray[np.int32]:
+    def _ordered_ids(self, column: int, order: Qt.SortOrder) -> array[int]:
         data = self.timeline
         if not len(data):
-            return np.empty(0, dtype=np.int32)
+            return array("i")
         if column in (DATE, WORDS):
-            ordered = data.event_id[np.lexsort((data.event_id, data.upper, data.lower))]
+            # One sort of packed integers: by first day, then last day, then id.
+            bases = (min(data.lower), min(data.upper))
+            keys = map(_packed_date, data.lower, data.upper, data.event_id, repeat(bases))
+            ordered = array("i", (key & _LOW_32 for key in sorted(keys)))
         elif column == TYPE:
-            ordered = data.event_id[np.lexsort((data.lower, data.type))]
+            # By type, then first day, then place in the timeline.
+            low, ids = min(data.lower), data.event_id
+            keys = map(_packed_type, data.type, data.lower, repeat(low), range(len(data)))
+            ordered = array("i", (ids[key & _LOW_32] for key in sorted(keys)))
         else:
             # Sort every event in SQL, then keep the ones the timeline shows, in that order.
-            shown = np.zeros(int(data.event_id.max()) + 1, dtype=bool)
-            shown[data.event_id] = True
+            shown = bytearray(max(data.event_id) + 1)
+            for event_id in data.event_id:
+                shown[event_id] = 1
             expr = COLUMNS[column][1]
             with self.catalogue.engine.connect() as connection:
-                ids = np.fromiter(
-                    (
-                        row[0]
-                        for row in connection.exec_driver_sql(
-                            f"SELECT e.id FROM event e ORDER BY {expr} IS NULL, {expr}, e.date_lower, e.id"
-                        )
-                    ),
-                    dtype=np.int64,
+                rows = connection.exec_driver_sql(
+                    f"SELECT e.id FROM event e ORDER BY {expr} IS NULL, {expr}, e.date_lower, e.id"
                 )
-            ids = ids[ids < shown.size]
-            ordered = ids[shown[ids]].astype(np.int32)
+                limit = len(shown)
+                ordered = array("i", (i for (i,) in rows if i < limit and shown[i]))
         if order == Qt.SortOrder.DescendingOrder:
-            ordered = ordered[::-1]
-        return np.ascontiguousarray(ordered)
+            ordered.reverse()
+        return ordered
+
+
+_LOW_32 = (1 << 32) - 1
+
+
+def _packed_date(lower: int, upper: int, event_id: int, bases: tuple[int, int]) -> int:
+    # Day ordinals stay below 2**22 (the year 9999 is day 3,652,059).
+    return ((lower - bases[0]) << 54) | ((upper - bases[1]) << 32) | event_id
+
+
+def _packed_type(event_type: int, lower: int, low: int, position: int) -> int:
+    return (event_type << 54) | ((lower - low) << 32) | position
