@@ -24,19 +24,59 @@ def year_suffix(n: int) -> str:
     return letters
 
 
-def _cite_key(proc: CitationProcessor, item: Item) -> str:
-    ctx = proc.context(item, "citation", Cite(id=item.id))
+def _cite_key(proc: CitationProcessor, item: Item, position: str = "first") -> str:
+    ctx = proc.context(item, "citation", Cite(id=item.id, position=position))
     # the date a page was read does not tell two works apart (citeproc-js leaves it out too)
     ctx.suppressed.add("accessed")
     text, _, _ = proc.renderer.render_children(proc.style.citation_section.layout.children, ctx)
     return strip_markers(text)
 
 
+def _alike(proc: CitationProcessor, items: list[Item]) -> list[list[Item]]:
+    """The items in sets that read alike: in a style whose citations change with position, two
+    cites are alike when either their first or their subsequent forms are ("Doe, supra note 1"
+    for two of Doe's books asks for their titles)."""
+    positions = ("first", "subsequent") if _tests_position(proc) else ("first",)
+    parent = list(range(len(items)))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for position in positions:
+        seen: dict[str, int] = {}
+        for n, item in enumerate(items):
+            key = _cite_key(proc, item, position)
+            if not key:
+                continue
+            if key in seen:
+                parent[root(n)] = root(seen[key])
+            else:
+                seen[key] = n
+    sets: dict[int, list[Item]] = defaultdict(list)
+    for n, item in enumerate(items):
+        sets[root(n)].append(item)
+    return list(sets.values())
+
+
+def _tests_position(proc: CitationProcessor) -> bool:
+    found = getattr(proc, "_tests_position", None)
+    if found is None:
+        found = False
+        stack = [proc.style.citation_section.layout, *proc.style.macros.values()]
+        while stack and not found:
+            node = stack.pop()
+            if node.tag in ("if", "else-if") and "position" in node.attrs:
+                found = True
+            stack.extend(node.children)
+        proc._tests_position = found  # type: ignore[attr-defined]
+    return bool(found)
+
+
 def _ambiguous_groups(proc: CitationProcessor, items: list[Item]) -> list[list[Item]]:
-    by_key: dict[str, list[Item]] = defaultdict(list)
-    for item in items:
-        by_key[_cite_key(proc, item)].append(item)
-    return [group for key, group in by_key.items() if len(group) > 1 and key]
+    return [group for group in _alike(proc, items) if len(group) > 1]
 
 
 def _max_names(item: Item) -> int:
@@ -146,10 +186,7 @@ def disambiguate(proc: CitationProcessor) -> None:
 
 def _partition(proc: CitationProcessor, group: list[Item]) -> list[list[Item]]:
     """The items of a group that still read alike, in sets of two or more."""
-    keys: dict[str, list[Item]] = defaultdict(list)
-    for item in group:
-        keys[_cite_key(proc, item)].append(item)
-    return [items for items in keys.values() if len(items) > 1]
+    return [items for items in _alike(proc, group) if len(items) > 1]
 
 
 def _add_names_and_givennames(
@@ -161,7 +198,7 @@ def _add_names_and_givennames(
     the sets still alike (a year suffix may part them)."""
 
     def parts(items: list[Item]) -> int:
-        return len({_cite_key(proc, item) for item in items})
+        return len(_alike(proc, items))
 
     unresolved = group
     settled = parts(unresolved)
@@ -200,10 +237,7 @@ def _add_names_and_givennames(
 
 
 def _still_ambiguous(proc: CitationProcessor, group: list[Item]) -> list[Item]:
-    keys: dict[str, list[Item]] = defaultdict(list)
-    for item in group:
-        keys[_cite_key(proc, item)].append(item)
-    return [item for items in keys.values() if len(items) > 1 for item in items]
+    return [item for items in _alike(proc, group) if len(items) > 1 for item in items]
 
 
 def _add_givennames(proc: CitationProcessor, group: list[Item], rule: str) -> list[Item]:

@@ -144,6 +144,8 @@ def _cited_first(
                 order.append(str(cite["id"]))
     by_id = {str(item["id"]): item for item in fixture.items}
     cited = [by_id[i] for i in order if i in by_id]
+    if document is not None:
+        return cited  # the reference runner registers only the items the document cites
     return cited + [item for item in fixture.items if str(item["id"]) not in order]
 
 
