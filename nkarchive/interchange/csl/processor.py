@@ -320,8 +320,10 @@ class CitationProcessor:
             text = text[start + 1 : end] if start >= 0 else ""
         if not text:
             return ""
-        if cite.capitalize or strip_markers(cite.prefix).rstrip().endswith((".", "!", "?")):
-            # "Ibid." opening a note, or a term after a sentence in the prefix, takes a capital
+        prefix = strip_markers(cite.prefix).strip()
+        if cite.capitalize or (" " in prefix and prefix.endswith((".", "!", "?"))):
+            # "Ibid." opening a note, or a term after a sentence in the prefix, takes a capital;
+            # a one-word prefix ("Cf.") is an abbreviation, not a sentence (citeproc-js)
             text = apply_text_case(text, "capitalize-first")
         return affix(cite.prefix, text, cite.suffix)
 
