@@ -491,6 +491,10 @@ def normalize_item(data: Any, position: int = 0) -> Item:
                 text = parse_field_markup(text)
             if variable not in item.variables or key == variable:
                 item.variables[variable] = text
+    if "event-title" in item.variables and isinstance(fields.get("event"), str):
+        # an item written with CSL 1.0.1's "event" is found by styles asking for "event" too
+        # (citeproc-js does not give "event-title" to those styles)
+        item.variables.setdefault("event", item.variables["event-title"])
     item.language = item.variables.get("language", "")
     item.present = frozenset(
         [*item.names, *item.dates, *(k for k, v in item.variables.items() if v)]
