@@ -119,14 +119,16 @@ class MainWindow(QMainWindow):
         self.search = SearchController(
             self.search_bar, self.worker, self, results=self.results_panel
         )
-        self.search.searched.connect(lambda _q: self._update_status())
+        self.search.searched.connect(self._list_searched)
         self.search.found.connect(self._results_found)
         self.search.cleared.connect(self._results_cleared)
         self.filter_box.textEdited.connect(self._query_typed)
         self.search_bar.down_pressed.connect(self._down_from_search)
         self.results_panel.hit_current.connect(self._hit_current)
         self.results_panel.hit_opened.connect(self._hit_opened)
-        self.results_panel.list_wanted.connect(self.show_kind)
+        self.results_panel.list_wanted.connect(
+            lambda kind: self.confirm_leave() and self.show_kind(kind)
+        )
         self.results_panel.leave_upwards.connect(self.focus_filter)
         self.search_bar.save_button.clicked.connect(self.save_search)
         self.list_view = QTableView(middle)
@@ -550,7 +552,19 @@ class MainWindow(QMainWindow):
             self._navigator_item(kind).setData(COUNT_ROLE, None)
         self._navigator_item("results").setHidden(True)
         if self.showing_results:  # back to the list shown before the query
+            editor = self.current_editor()
             self.show_kind(self.kind)
+            if editor is not None:  # the record open (perhaps with unsaved edits) stays open
+                self.editor_stack.setCurrentWidget(editor)
+
+    def _list_searched(self, _query: str) -> None:
+        """The list shows a new query's records: the open record stays selected in it."""
+        editor = self.current_editor()
+        if editor is not None and editor.uuid and self.kind == editor.KIND:
+            row = self.model_for(self.kind).row_of(editor.uuid)
+            if row is not None:
+                self._select_row(row)
+        self._update_status()
 
     def _down_from_search(self) -> None:
         """Down in the search box: into the results (or the list), onto the first record."""

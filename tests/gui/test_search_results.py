@@ -248,6 +248,8 @@ def test_clearing_the_query_returns_to_the_lists(demo_window: MainWindow, qtbot:
     all_works = demo_window.list_view.model().rowCount()
     type_query(demo_window, qtbot, "pulgasari")
     assert demo_window.results_panel.isVisible()
+    press(qtbot, Qt.Key.Key_Down)  # onto the best hit, which opens in its editor
+    opened = hits_of(demo_window, "work")[0].data(UUID_ROLE)
     demo_window.filter_box.setFocus()
     demo_window.filter_box.selectAll()
     press(qtbot, Qt.Key.Key_Backspace)
@@ -256,6 +258,11 @@ def test_clearing_the_query_returns_to_the_lists(demo_window: MainWindow, qtbot:
     assert demo_window.list_view.isVisible()
     assert demo_window.list_view.model().rowCount() == all_works
     assert all(count is None for count in navigator_counts(demo_window).values())
+    # The record opened from the results stays open, and is the one selected in the list.
+    editor = demo_window.current_editor()
+    assert editor is not None and editor.uuid == opened
+    row = demo_window.list_view.currentIndex().row()
+    assert demo_window.model_for("work").uuid_at(row) == opened
     assert demo_window.navigator.item(0).isHidden()  # no "Search results" without a query
     assert demo_window.statusBar().currentMessage().startswith(f"{all_works:,} works")
 
