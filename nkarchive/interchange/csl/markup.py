@@ -33,7 +33,7 @@ BLOCK = "\ue011"
 LEFT_MARGIN = "\ue012"
 RIGHT_INLINE = "\ue013"
 INDENT = "\ue014"
-FIELD_QUOTE = "\ue015"  # quotation marks typed in the data: shown as quotes, punctuation stays out
+AFFIX_QUOTE = "\ue015"  # quotes typed in a cite's prefix or suffix: punctuation stays outside
 OFF = "\ue01f"
 NAMES_START = "\ue020"  # brackets the first names of a bibliography entry
 NAMES_END = "\ue021"
@@ -409,7 +409,7 @@ _FIELD_TAG_RE = re.compile(
 )
 
 
-def parse_field_markup(value: str) -> str:
+def parse_field_markup(value: str, affix: bool = False) -> str:
     """Turn the rich-text subset CSL-JSON allows in fields into markers.
 
     `<i>`, `<b>`, `<sup>`, `<sub>`, `<sc>`, small-caps and nocase/nodecor spans, and straight
@@ -469,6 +469,10 @@ def parse_field_markup(value: str) -> str:
     text = "".join(out)
     if any(q in text for q in "\"'\u201c\u201d\u2018\u2019"):
         text = convert_quotes(text)
+        if affix:
+            # quotes a user typed round a cite keep the punctuation after them outside, while
+            # quotes in the data take it in like the style's own (citeproc-js)
+            text = text.replace(QUOTE, AFFIX_QUOTE)
     return text
 
 
@@ -494,7 +498,7 @@ def convert_quotes(text: str) -> str:
                 out.append(OFF)
             elif not nxt.isspace() and ch != "\u201d":
                 stack.append(('"', len(out)))
-                out.append(FIELD_QUOTE)
+                out.append(QUOTE)
             else:
                 out.append(ch)
         elif ch in "'\u2018\u2019":
@@ -509,7 +513,7 @@ def convert_quotes(text: str) -> str:
                 and ch != "\u2019"
             ):
                 stack.append(("'", len(out)))
-                out.append(FIELD_QUOTE)
+                out.append(QUOTE)
             else:
                 out.append(APOSTROPHE)
         else:
@@ -580,7 +584,7 @@ def finalize(text: str, fmt: str, quotes: Mapping[str, str], punct_in_quote: boo
         raise ValueError(f"unknown output format {fmt!r}")
     if punct_in_quote and QUOTE in text:
         text = _punct_into_quotes(text)
-    if fmt == "text" and QUOTE not in text and FIELD_QUOTE not in text:
+    if fmt == "text" and QUOTE not in text and AFFIX_QUOTE not in text:
         return _MARKER_RE.sub("", text)
     out: list[str] = []
     stack: list[tuple[str, str]] = []  # (what was opened, its closing text)
@@ -593,7 +597,7 @@ def finalize(text: str, fmt: str, quotes: Mapping[str, str], punct_in_quote: boo
             continue
         ch = chunk
         if ch in OPENERS:
-            if ch in (QUOTE, FIELD_QUOTE):
+            if ch in (QUOTE, AFFIX_QUOTE):
                 inner = quote_depth % 2 == 1
                 open_q = quotes["open-inner-quote" if inner else "open-quote"]
                 close_q = quotes["close-inner-quote" if inner else "close-quote"]

@@ -21,6 +21,7 @@ from nkarchive.interchange.csl.markup import (
     affix,
     apply_text_case,
     cat,
+    convert_quotes,
     finalize,
     join,
     parse_field_markup,
@@ -47,13 +48,15 @@ def _cite_from(data: Mapping[str, Any] | str) -> Cite:
         return Cite(id=data)
     if "id" not in data:
         raise CslError("a cite without an item id", field="id")
-    locator = data.get("locator")
+    locator = str(data.get("locator") or "").strip()
+    if '"' in locator:
+        locator = convert_quotes(locator)  # s.v. "gargoyle": the style's quotes, as in fields
     return Cite(
         id=str(data["id"]),
-        locator=str(locator).strip() if locator not in (None, "") else "",
+        locator=locator,
         label=str(data.get("label") or "page"),
-        prefix=parse_field_markup(str(data.get("prefix") or "")),
-        suffix=parse_field_markup(str(data.get("suffix") or "")),
+        prefix=parse_field_markup(str(data.get("prefix") or ""), affix=True),
+        suffix=parse_field_markup(str(data.get("suffix") or ""), affix=True),
         suppress_author=bool(data.get("suppress-author", False)),
         author_only=bool(data.get("author-only", False)),
     )
