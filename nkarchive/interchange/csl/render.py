@@ -233,9 +233,13 @@ class Renderer:
         attrs = node.attrs
         if node.macro is not None:
             text, called, rendered = self.render_children(node.macro.children, ctx)
+            # a macro is a group to citeproc-js: its terms vanish with its empty variables, and
+            # when it shows something that counts as content for the groups around it
             if called and not rendered:
-                return "", True, False  # a macro is a group to citeproc-js: terms alone vanish
-            return self.decorate(node, text, ctx), called, rendered
+                return "", True, False
+            if not text:
+                return "", called, rendered
+            return self.decorate(node, text, ctx), True, True
         if node.variables:
             variable = node.variables[0]
             if variable in ctx.suppressed:
