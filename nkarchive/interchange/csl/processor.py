@@ -19,7 +19,6 @@ from nkarchive.interchange.csl.markup import (
     NAMES_START,
     RIGHT_INLINE,
     affix,
-    apply_text_case,
     cat,
     convert_quotes,
     finalize,
@@ -313,6 +312,13 @@ class CitationProcessor:
         item = self.items[cite.id]
         ctx = self.context(item, "citation", cite)
         ctx.suppress_first_names = suppress_author or cite.suppress_author
+        prefix = strip_markers(cite.prefix).strip()
+        # "Ibid." opening a note, or a term after a sentence in the prefix, takes a capital; a
+        # one-word prefix ("Cf.") is an abbreviation, not a sentence. Only a term opening the
+        # cite is capitalized, never text or a variable (citeproc-js)
+        ctx.capitalize_term = cite.capitalize or (
+            " " in prefix and prefix.endswith((".", "!", "?"))
+        )
         layout = self.style.citation_section.layout
         text, _, _ = self.renderer.render_children(layout.children, ctx)
         if cite.author_only:
@@ -323,11 +329,6 @@ class CitationProcessor:
             text = text[start + 1 : end] if start >= 0 else ""
         if not text:
             return ""
-        prefix = strip_markers(cite.prefix).strip()
-        if cite.capitalize or (" " in prefix and prefix.endswith((".", "!", "?"))):
-            # "Ibid." opening a note, or a term after a sentence in the prefix, takes a capital;
-            # a one-word prefix ("Cf.") is an abbreviation, not a sentence (citeproc-js)
-            text = apply_text_case(text, "capitalize-first")
         return affix(cite.prefix, text, cite.suffix)
 
     def _author_key(self, cite: Cite) -> str:

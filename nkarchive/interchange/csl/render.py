@@ -100,6 +100,7 @@ class Context:
     suppress_first_names: bool = False
     first_names_done: bool = False
     mark_names: bool = False
+    capitalize_term: bool = False  # a term opening this cite takes a capital ("Ibid.")
     substituting: bool = False  # inside a cs:substitute: what renders is used up at once
     names_substitute: str | None = None  # subsequent-author-substitute: shown for the names
     citation_number: int = 0
@@ -250,6 +251,7 @@ class Renderer:
                 # An empty year-suffix is not a missing variable: groups holding it still show.
                 return "", variable != "year-suffix", False
             self.note_used(ctx, variable)
+            ctx.capitalize_term = False
             if form == "short" and variable == "title":
                 self.note_used(ctx, "title-short")
             if variable == "page" or (
@@ -273,8 +275,13 @@ class Renderer:
         if "term" in attrs:
             plural = attrs.get("plural") == "true"
             value = self.locale.term(attrs["term"], attrs.get("form", "long"), plural) or ""
+            if value and ctx.capitalize_term:
+                ctx.capitalize_term = False
+                value = apply_text_case(value, "capitalize-first")
             return self.decorate(node, value, ctx, english=True), False, False
         if "value" in attrs:
+            if attrs["value"]:
+                ctx.capitalize_term = False
             return self.decorate(node, attrs["value"], ctx), False, False
         return EMPTY
 
@@ -288,6 +295,7 @@ class Renderer:
         if not value:
             return "", True, False
         self.note_used(ctx, variable)
+        ctx.capitalize_term = False
         if ctx.sort_mode and value.isdigit():
             return value.zfill(8), True, True
         form = node.attrs.get("form", "numeric")
@@ -467,7 +475,10 @@ class Renderer:
     # --- dates and names live in their own modules -------------------------------------------
 
     def _render_date(self, node: Node, ctx: Context) -> Result:
-        return render_date(self, node, ctx)
+        result = render_date(self, node, ctx)
+        if result[0]:
+            ctx.capitalize_term = False
+        return result
 
     def localized_date(self, form: str) -> Node | None:
         cached = self._locale_dates.get(form)
@@ -485,6 +496,8 @@ class Renderer:
             ctx.first_names_done = True
             return "", True, False
         text, called, rendered = render_names(self, node, ctx)
+        if text:
+            ctx.capitalize_term = False
         if text and ctx.mark_names and not ctx.first_names_done:
             if ctx.names_substitute is not None:
                 # the names give way to the substitute; their label stays ("--- ed.")
