@@ -385,7 +385,7 @@ class SearchResultsModel(QAbstractItemModel):
             return hit.snippet
         if role == DETAIL_ROLE:
             return self.details.get(hit.uuid, "")
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             detail = self.details.get(hit.uuid)
             where = f"\n{hit.matched_field}: {hit.snippet}" if hit.snippet else ""
             return f"{hit.label}{f' ({detail})' if detail else ''}{where}"
@@ -606,7 +606,7 @@ class SearchResultsPanel(QWidget):
     """The counts of every kind as links, and the grouped hits. Emits `hit_current` as the
     keyboard or mouse moves onto a hit, `hit_opened` on Enter or double-click, `list_wanted`
     for a group heading (its kind's whole list), `more_wanted` for "Show more", and
-    `leave_upwards` when Up is pressed on the first row (back to the search box)."""
+    `leave_upwards` for Up on the first row or Escape (back to the search box)."""
 
     hit_current = Signal(str, str)  # kind, uuid
     hit_opened = Signal(str, str)
@@ -769,7 +769,8 @@ class SearchResultsPanel(QWidget):
             assert isinstance(event, QKeyEvent)
             current = self.view.currentIndex()
             first = self.model.index(0, 0)
-            if event.key() == Qt.Key.Key_Up and (not current.isValid() or current == first):
+            at_top = not current.isValid() or current == first
+            if (event.key() == Qt.Key.Key_Up and at_top) or event.key() == Qt.Key.Key_Escape:
                 self.leave_upwards.emit()
                 return True
         return super().eventFilter(watched, event)

@@ -180,12 +180,19 @@ def test_down_from_the_box_and_enter_open_the_hit_in_its_editor(
     assert demo_window.results_panel.isVisible()  # the results stay for the next hit
 
 
-def test_up_from_the_first_row_goes_back_to_the_box(demo_window: MainWindow, qtbot: Any) -> None:
+def test_up_from_the_first_row_or_escape_goes_back_to_the_box(
+    demo_window: MainWindow, qtbot: Any
+) -> None:
     type_query(demo_window, qtbot, "pulgasari")
     view = demo_window.results_panel.view
     view.setFocus()
     view.setCurrentIndex(demo_window.results_panel.model.index(0, 0))
     press(qtbot, Qt.Key.Key_Up)
+    assert QApplication.focusWidget() is demo_window.filter_box
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is view
+    press(qtbot, Qt.Key.Key_Escape)  # from anywhere in the results
     assert QApplication.focusWidget() is demo_window.filter_box
 
 
