@@ -169,9 +169,14 @@ def _run_citations(fixture: Fixture, new_processor: Callable[[list[dict[str, Any
     document: list[dict[str, Any]] = []
     previous: dict[str, str] = {}
     current: dict[str, str] = {}
+    notes: dict[str, int] = {}  # note numbers as the latest call gives them (notes move)
     for citation, before, after in fixture.citations:
         ids_before = [c[0] for c in before]
         ids_after = [c[0] for c in after]
+        notes.update({c[0]: c[1] for c in [*before, *after] if len(c) > 1})
+        properties = citation.get("properties") or {}
+        if "noteIndex" in properties:
+            notes[citation["citationID"]] = properties["noteIndex"]
         known = {c["citationID"]: c for c in document}
         known[citation["citationID"]] = citation
         document = [
@@ -181,7 +186,7 @@ def _run_citations(fixture: Fixture, new_processor: Callable[[list[dict[str, Any
         previous = current
         current = {}
         for n, cit in enumerate(document):
-            note = (cit.get("properties") or {}).get("noteIndex", n + 1)
+            note = notes.get(cit["citationID"], n + 1)
             current[cit["citationID"]] = processor.cite(
                 cit["citationItems"], format="html", note_number=note
             )
