@@ -75,7 +75,22 @@ class LaneFrame:
     height: float
     count: int  # events of this lane in view
     marks: LaneMarks | None = None
-    density: list[float] | None = None  # events per pixel column, when too many to mark
+    #: When too many to mark: events per cell, cells ``density_step`` pixels wide from
+    #: ``density_left`` (pixel columns; whole days once a day is wider than a pixel).
+    density: list[float] | None = None
+    density_left: float = 0.0
+    density_step: float = 1.0
+
+    def density_around(self, x: float) -> float:
+        """About how many events the five pixel columns around ``x`` hold."""
+        if not self.density:
+            return 0.0
+        total = 0.0
+        for column in range(-2, 3):
+            cell = math.floor((x + column - self.density_left) / self.density_step)
+            if 0 <= cell < len(self.density):
+                total += self.density[cell] / self.density_step
+        return total
 
 
 @dataclass
@@ -197,6 +212,9 @@ class ColumnEdges:
     def __init__(self, scale: TimeScale, extent: tuple[int, int]) -> None:
         self.columns = max(1, math.ceil(scale.width))
         start, dpp = scale.start, scale.days_per_pixel
+        # Past 16 days a column, a column's edges are read at whole days: the weight of a day
+        # more or less changes a column by 6% at most, below what its shade shows.
+        self.whole_days = dpp >= 16
         edges = [start + j * dpp for j in range(self.columns + 1)]
         days = list(map(math.floor, edges))
         first_day, covered = extent[0], extent[1] + 2 - extent[0]
@@ -227,11 +245,29 @@ def spread_density(weights: SpreadWeights, edges: ColumnEdges) -> list[float]:
     right edge less that before its left edge, linear within a day. C-level maps over the
     columns; nothing here looks at events."""
     at_edges = [0.0] * edges.inside_from
-    at_edges.extend(
-        map(add, edges.read(weights.before), map(mul, edges.read(weights.per_day), edges.fractions))
-    )
+    if edges.whole_days:
+        at_edges.extend(edges.read(weights.before))
+    else:
+        at_edges.extend(
+            map(
+                add,
+                edges.read(weights.before),
+                map(mul, edges.read(weights.per_day), edges.fractions),
+            )
+        )
     at_edges.extend(repeat(weights.before[-1], edges.columns + 1 - edges.inside_to))
     return list(map(sub, islice(at_edges, 1, None), at_edges))
+
+
+def spread_by_day(weights: SpreadWeights, scale: TimeScale) -> tuple[list[float], float]:
+    """Once a day is wider than a pixel, a busy lane's density is its weight by day: one slice of
+    the lane's weights for the days in view, and the x of the first day's left edge."""
+    first = max(math.floor(scale.start), weights.first_day)
+    last = min(math.ceil(scale.end), weights.first_day + len(weights.per_day) - 1)
+    if last < first:
+        return [], scale.left
+    cells = weights.per_day[first - weights.first_day : last + 1 - weights.first_day].tolist()
+    return cells, scale.x(first)
 
 
 def build_frame(
@@ -270,8 +306,13 @@ def build_frame(
         elif count <= DIRECT_DENSITY:
             positions = data.visible_in_lane(lane, first_day, last_day)
             lane_frame.density = density(data, positions, scale)
+            lane_frame.density_left = scale.left
+        elif scale.pixels_per_day > 1:
+            lane_frame.density, lane_frame.density_left = spread_by_day(data.spread(lane), scale)
+            lane_frame.density_step = scale.pixels_per_day
         else:
             edges = edges or ColumnEdges(scale, data.extent() or (0, 0))
             lane_frame.density = spread_density(data.spread(lane), edges)
+            lane_frame.density_left = scale.left
         frame.lanes.append(lane_frame)
     return frame

@@ -319,3 +319,20 @@ def test_finding_a_number_ignores_byte_matches_across_two_numbers() -> None:
     assert find_all(column, 65_536) == [2, 4]
     assert find_all(column, 256) == [0]
     assert find_all(array("i", [256, 1]), 65_536) == []
+
+
+def test_a_busy_lane_zoomed_to_days_is_drawn_day_by_day_with_the_same_density() -> None:
+    data = synthetic_data(random.Random(17), 30_000, 1)
+    scale = TimeScale(730_000.5, 730_030.5, 100, 600)  # twenty pixels a day
+    frame = build_frame(data, scale, LaneGeometry(0, 400, 40))
+    (lane,) = frame.lanes
+    assert lane.density is not None and lane.marks is None
+    assert lane.density_step == pytest.approx(20.0)
+    assert lane.density_left == pytest.approx(90.0)  # the half day before the view starts
+    extent = data.extent()
+    assert extent is not None
+    by_column = spread_density(data.spread(0), ColumnEdges(scale, extent))
+    for column in (3, 150, 311, 597):
+        x = 100 + column + 0.5
+        assert lane.density_around(x) == pytest.approx(sum(by_column[column - 2 : column + 3]))
+    assert lane.count == len(touching(data, 0, scale.day_at(94), scale.day_at(706)))

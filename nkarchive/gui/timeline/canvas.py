@@ -306,11 +306,10 @@ class TimelineCanvas(QWidget):
             return "\n".join(details.lines()) if details else ""
         frame = self._current_frame()
         lane = frame.lane_frame(frame.geometry.lane_at(point.y()))
-        if lane is not None and lane.density is not None:
-            column = int(point.x() - frame.scale.left)
-            if 0 <= column < len(lane.density):
-                low, high = max(0, column - 2), min(len(lane.density), column + 3)
-                around = sum(lane.density[low:high])
+        if lane is not None and lane.density:
+            inside = frame.scale.left <= point.x() < frame.scale.left + frame.scale.width
+            if inside:
+                around = lane.density_around(point.x())
                 day = frame.scale.whole_day_at(point.x())
                 import datetime as dt
 

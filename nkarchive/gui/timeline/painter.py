@@ -482,7 +482,8 @@ class TimelinePainter:
         rgba[3::4] = bytes(map(_DENSITY_ALPHA.__getitem__, steps))
         image = QImage(bytes(rgba), len(counts), 1, len(counts) * 4, QImage.Format.Format_RGBA8888)
         top = lane.top + lane.height * 0.2
-        target = QRectF(frame.scale.left, top, len(counts), lane.height * 0.6)
+        width = len(counts) * lane.density_step
+        target = QRectF(lane.density_left, top, width, lane.height * 0.6)
         painter.drawImage(target, image)
 
     # -- headers, axis, legend -----------------------------------------------------------------
