@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import text
 
+from nkarchive.korean import search_key, search_keys
 from nkarchive.model import vocab
 from nkarchive.search import Hit, SearchResult
 from nkarchive.store.catalogue import Catalogue
@@ -60,6 +62,7 @@ _CODE_FIELDS = frozenset({"has", "missing", "confidence", "class", "event", "cou
 _KEYWORDS = frozenset({"and", "or", "not"})
 _TOKEN = re.compile(r'(-?)(?:([A-Za-z_]+):)?(?:"([^"]*)"?|([^\s()"]+))')
 _IGNORED = frozenset("'’‘ʼ`-‐‑")
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 
 
 def count_text(count: int, kind: str) -> str:
@@ -138,9 +141,15 @@ def query_terms(query: str) -> list[str]:
 
 
 def marked_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    """Where in `text` (start, end) the terms are, merged and in order."""
+    """Where in `text` (start, end) the terms are, merged and in order: as written, and a
+    romanized word also on the Hangul it spells (pibada on 피바다)."""
+    return list(_marked_spans(text, tuple(terms)))
+
+
+@lru_cache(maxsize=4096)  # painting asks again at every repaint
+def _marked_spans(text: str, terms: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     if not text or not terms:
-        return []
+        return ()
     folded: list[str] = []
     origin: list[int] = []
     after_gap: set[int] = set()  # folded positions right after a hyphen or apostrophe left out
@@ -168,6 +177,7 @@ def marked_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
             ):
                 spans.append((origin[start], origin[end - 1] + 1))
             start = haystack.find(term, start + 1)
+    spans.extend(_romanized_on_hangul(text, terms))
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -175,7 +185,29 @@ def marked_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
-    return merged
+    return tuple(merged)
+
+
+def _romanized_on_hangul(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The shortest start of each Hangul word whose romanization (any scheme, folded to its
+    search key) begins with a romanized word of the query."""
+    keys = {
+        key
+        for term in terms
+        if term.isascii()
+        for word in term.split()
+        if len(key := search_key(word)) >= 2
+    }
+    spans: list[tuple[int, int]] = []
+    if not keys:
+        return spans
+    for word in _HANGUL_WORD.finditer(text):
+        for length in range(1, len(word.group()) + 1):
+            forms = search_keys(word.group()[:length])
+            if any(form.startswith(key) for form in forms for key in keys):
+                spans.append((word.start(), word.start() + length))
+                break
+    return spans
 
 
 def runs(text: str, terms: list[str]) -> list[tuple[str, bool]]:
@@ -490,19 +522,6 @@ class HitDelegate(QStyledItemDelegate):
         same = snippet == label
         top = QRect(inner.left(), inner.top() + 4, inner.width(), line)
         bottom = QRect(inner.left(), inner.top() + 4 + line + 2, inner.width(), line)
-        detail = str(index.data(DETAIL_ROLE) or "")
-        if detail:
-            metrics = QFontMetrics(font)
-            room = max(inner.width() // 2, 60)
-            shown = metrics.elidedText(detail, Qt.TextElideMode.ElideRight, room)
-            painter.setFont(font)
-            painter.setPen(quiet)
-            painter.drawText(
-                top, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown
-            )
-            top = top.adjusted(0, 0, -(metrics.horizontalAdvance(shown) + 12), 0)
-        # The name: the match marked here when the matched value is the name itself.
-        _draw_runs(painter, top, runs(label, terms if same else []), font, text_colour, text_colour)
         small = QFont(font)
         if small.pointSizeF() > 0:
             small.setPointSizeF(small.pointSizeF() * 0.92)
@@ -511,6 +530,32 @@ class HitDelegate(QStyledItemDelegate):
             second.append((f"{matched_field}: " if snippet and not same else matched_field, False))
         if snippet and not same:
             second.extend(runs(snippet, terms))
+        detail = str(index.data(DETAIL_ROLE) or "")
+        if detail:
+            # The name comes first: the detail goes beside it when both fit, else under it
+            # when the second line has room (the name was what matched), else it is cut short.
+            metrics = QFontMetrics(font)
+            label_width = QFontMetrics(font).horizontalAdvance(label)
+            detail_width = metrics.horizontalAdvance(detail)
+            beside = label_width + 16 + detail_width <= top.width()
+            below = not beside and same
+            where = bottom if below else top
+            detail_font = small if below else font
+            # (a little slack: advances are rounded, and an exact fit can still be elided)
+            room = detail_width + 4 if beside else max(where.width() // 3, 60)
+            if below:
+                used = QFontMetrics(small).horizontalAdvance(matched_field)
+                room = max(where.width() - used - 16, 40)
+            shown = QFontMetrics(detail_font).elidedText(detail, Qt.TextElideMode.ElideRight, room)
+            painter.setFont(detail_font)
+            painter.setPen(quiet)
+            painter.drawText(
+                where, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown
+            )
+            if not below:
+                top = top.adjusted(0, 0, -(QFontMetrics(font).horizontalAdvance(shown) + 12), 0)
+        # The name: the match marked here when the matched value is the name itself.
+        _draw_runs(painter, top, runs(label, terms if same else []), font, text_colour, text_colour)
         mark = text_colour if selected else QColor("#1b1f24")
         _draw_runs(painter, bottom, second, small, quiet, mark)
 

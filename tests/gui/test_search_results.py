@@ -149,6 +149,10 @@ def test_marks_ignore_case_diacritics_and_apostrophes() -> None:
     # Latin words from the start of a word only, Hangul anywhere in a compound.
     assert marked_spans("The Mother", query_terms("the")) == [(0, 3)]
     assert marked_spans("Kim Il-sung", query_terms("sung")) == [(7, 11)]
+    # A romanized word marks the Hangul it spells, in any scheme.
+    assert marked_spans("Sea of Blood (피바다)", query_terms("pibada")) == [(14, 17)]
+    assert marked_spans("피바다", query_terms("p'ibada")) == [(0, 3)]
+    assert marked_spans("불가사리 (1985)", query_terms("pul")) == [(0, 1)]
     assert marked_spans("꽃파는 처녀", query_terms("파는")) == [(1, 3)]
     # Excluded words, keywords and codes are not marked.
     assert query_terms('title:"sea of blood" -flower or has:citation year:1969') == [
