@@ -63,6 +63,8 @@ class Locale:
             multiple = (multiple_el.text or "") if multiple_el is not None else single
         else:
             single = multiple = term.text or ""
+            if "\n" in single and not single.strip():
+                single = multiple = ""  # an empty term laid out over lines is empty (citeproc-js)
         self.terms[(name, form, gender_form)] = Term(single, multiple, term.get("gender"))
 
     def term(
