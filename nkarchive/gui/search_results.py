@@ -202,6 +202,10 @@ def _romanized_on_hangul(text: str, terms: tuple[str, ...]) -> list[tuple[int, i
     if not keys:
         return spans
     for word in _HANGUL_WORD.finditer(text):
+        # Each prefix is romanized in every scheme: only for a word that matches at all.
+        whole = search_keys(word.group())
+        if not any(form.startswith(key) for form in whole for key in keys):
+            continue
         for length in range(1, len(word.group()) + 1):
             forms = search_keys(word.group()[:length])
             if any(form.startswith(key) for form in forms for key in keys):
