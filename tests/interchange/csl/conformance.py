@@ -11,9 +11,31 @@ of locales-xx-XX.xml files. Only the standard library is imported here, so the s
 under another virtualenv with citeproc-py installed (`--processor citeproc-py`).
 
 Last full run (test-suite at 13724f9, 845 fixtures, locales from citeproc-py 0.11.1): this
-processor 704 passed (83.3%; 685 before the fixes to initials, cite-group delimiters, undated
-year suffixes, ibid after a shared note, localized plural "and" and season ranges); citeproc-py
-0.11.1 417 passed (49.3%).
+processor 791 passed (93.6%; 704 before the issue-4 conformance work), 637 of the 657 fixtures in
+the groups the bundled styles rely on (97.0%; see RELIED_ON_GROUPS); citeproc-py 0.11.1 417
+passed (49.3%; 358 of 657 relied-on). The relied-on fixtures still failing, and why:
+- date_NegativeDateSort, date_NegativeDateSortViaMacroOnYearMonthOnly: the fixtures expect "100BC";
+  the en-US locale here (as citeproc-py's and ours) has " BC", and citeproc-js itself prints
+  "100 BC" with it.
+- date_DateNoDateNoTest, sort_OmittedBibRefMixedNumericStyle: citeproc-js prints "[CSL STYLE
+  ERROR: reference with no printed form.]" for an entry that renders nothing; we leave it out.
+- disambiguate_CitationLabelDefault, _CitationLabelInData, _Trigraph: citation-label (trigraph
+  labels) is not implemented; no bundled style uses it.
+- disambiguate_BasedOnEtAlSubsequent: et-al-subsequent forms are not used to find ambiguity; no
+  bundled style sets et-al-subsequent-*.
+- disambiguate_DisambiguationHang, sort_RangeUnaffected: the text matches; citeproc-js reports
+  citations as updated (">>") whose text did not change, which this runner cannot tell.
+- disambiguate_InitializeWithButNoDisambiguation: year suffixes follow the bibliography order
+  here; the fixture expects cite order (citeproc-js run on this fixture through
+  processCitationCluster gives our output).
+- name_InTextMarkupInitialize, name_InTextMarkupNormalizeInitials: markup typed inside names is
+  not parsed. name_HebrewAnd: a Hebrew "and" term that joins without spaces.
+- number_OrdinalSpacing, number_SeparateOrdinalNamespaces: labels typed inside a number ("7, p.
+  3-8") and gendered ordinal terms of the pt-PT locale. number_PlainHyphenOrEnDashAlwaysPlural:
+  the fixture has two items with one id, which is refused here.
+- punctuation_FrenchOrthography: fr-FR's narrow no-break space inside guillemets.
+- substitute_SubstituteOnlyOnceTermEmpty: an empty term in cs:substitute ends the substitution.
+- textcase_LocaleUnicode: Turkish dotted capital I for items in Turkish.
 """
 
 from __future__ import annotations
