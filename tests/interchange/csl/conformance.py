@@ -31,7 +31,7 @@ passed (49.3%; 358 of 657 relied-on). The relied-on fixtures still failing, and 
 - name_InTextMarkupInitialize, name_InTextMarkupNormalizeInitials: markup typed inside names is
   not parsed. name_HebrewAnd: a Hebrew "and" term that joins without spaces.
 - number_OrdinalSpacing, number_SeparateOrdinalNamespaces: labels typed inside a number ("7, p.
-  3-8") and gendered ordinal terms of the pt-PT locale. number_PlainHyphenOrEnDashAlwaysPlural:
+  3-8") and a style's own ordinal terms with and without a gender form replacing the locale's. number_PlainHyphenOrEnDashAlwaysPlural:
   the fixture has two items with one id, which is refused here.
 - punctuation_FrenchOrthography: fr-FR's narrow no-break space inside guillemets.
 - substitute_SubstituteOnlyOnceTermEmpty: an empty term in cs:substitute ends the substitution.
