@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -23,6 +23,8 @@ from nkarchive.search.columns import (
     FULL_INDEX,
     GROUP_BY_NAME,
     GROUPS,
+    ID_BITS,
+    KIND_CODES,
     KINDS,
     MAIN_GROUPS,
     MAIN_INDEX,
@@ -94,10 +96,13 @@ class Step:
     # The FTS5 table `fts` is looked up in: the titles-and-names index for the tiers whose
     # query names no other column, the full one otherwise.
     index: str = FULL_INDEX
+    # The lowest record id the lookup can find (a wider tier's first hit): it starts there.
+    start: int = 0
 
     def _shape(self, select: str, order: bool) -> tuple[str, dict[str, Any]]:
         q, params = self.query, dict(self.query.params)
         low, high = rowid_range(q.kind)
+        low += self.start
         base = rowid_base(q.kind)
         index = self.index
         if self.fts is not None:
@@ -250,22 +255,34 @@ def tiers(tree: Node | None, kind: str, full: KindQuery) -> list[tuple[float, St
     return [(score, Step(full, fts, index)) for score, fts, index in narrowed]
 
 
+# Only for a result this large is the widest title tier looked up first: then a sparse
+# title tier reads long postings to find few records. For a smaller one the lookup (the
+# widest tier also tries the folding keys) cost more than it spared.
+PROBE_ABOVE = 20_000
+
+
 def without_empty_main_tiers(
-    connection: Connection, steps: list[tuple[float, Step]]
+    connection: Connection, steps: list[tuple[float, Step]], total: int
 ) -> list[tuple[float, Step]]:
-    """The tiers, less those of the title or name when none of them can hold a record.
+    """The tiers, less those of the title or name when none of them can hold a record, and
+    the others starting at the first record that can.
 
     The tiers are nested: a whole-title match has the words in the title, as typed, which match
     by spelling or key. So when the widest title tier finds nothing, neither do the narrower
     ones, and one lookup that stops at its first hit tells, where reading each narrower tier to
-    its end found nothing several times over (`pyo` among a million events)."""
+    its end found nothing several times over (`pyo` among a million events). When it finds a
+    record, the narrower tiers start their lookups there: what lies before it is read once."""
     main = [n for n, (score, _) in enumerate(steps) if score >= TIER_SCORES[2]]
-    if len(main) < 2:
+    if len(main) < 2 or total < PROBE_ABOVE:
         return steps
     _, widest = steps[main[-1]]
-    if widest.ids(connection, limit=1):
-        return steps
-    return [step for n, step in enumerate(steps) if n not in main]
+    first = widest.ids(connection, limit=1)
+    if not first:
+        return [step for n, step in enumerate(steps) if n not in main]
+    return [
+        (score, replace(step, start=first[0]) if n in main else step)
+        for n, (score, step) in enumerate(steps)
+    ]
 
 
 # A year range's matches are read in id order when at least one record in DENSE matches.
@@ -568,12 +585,39 @@ def finish_page(
 # -- the API -----------------------------------------------------------------------------------
 
 
+# Up to this many hits of free words are counted in one pass grouped by kind; more, by kind,
+# each a bare count(*). Finding that there are more reads this many hits needlessly (a
+# twentieth of the hits of a word in every title).
+FEW_HITS = 5000
+
+
 def count_all(connection: Connection, compiled: dict[str, KindQuery]) -> dict[str, int]:
-    """Hits per kind, each a bare `count(*)` over its own row-id range of the index (or of the
-    records, when a condition needs them). One pass grouped by the kind in the row id reads
-    the index the same way but must sort every hit to group it: for a word in 100,000 titles,
-    that sort cost more than the counting (45 ms against 15)."""
-    return {kind: Step(q, q.fts).count(connection) for kind, q in compiled.items()}
+    """Hits per kind.
+
+    Free words search every column of every kind alike, so one lookup finds the hits of all
+    kinds: when they are few, it counts them grouped by the kind in their row ids. When
+    they are many, each kind is counted by a bare `count(*)` over its own row-id range: one
+    pass grouped by kind would sort every hit, which for a word in 100,000 titles cost more
+    than the counting (27 ms against 16 for `the`), while a lookup per kind costs each time
+    it starts (about 1 ms in all for a rare word), which a small result notices."""
+    totals: dict[str, int] = {}
+    shared = [
+        q for q in compiled.values() if q.fts is not None and q.condition is None and not q.never
+    ]
+    if len(shared) > 1 and len({q.fts for q in shared}) == 1:
+        rows = connection.exec_driver_sql(
+            f"SELECT rowid >> {ID_BITS}, count(*) FROM (SELECT rowid FROM {FULL_INDEX} "
+            f"WHERE {FULL_INDEX} MATCH ? LIMIT {FEW_HITS + 1}) GROUP BY 1",
+            (shared[0].fts,),
+        ).all()
+        by_code = {int(code): int(n) for code, n in rows}
+        if sum(by_code.values()) <= FEW_HITS:
+            for q in shared:
+                totals[q.kind] = by_code.get(KIND_CODES[q.kind], 0)
+    for kind, q in compiled.items():
+        if kind not in totals:
+            totals[kind] = Step(q, q.fts).count(connection)
+    return totals
 
 
 def _interruptible(connection: Connection, cancel: CancelToken | None) -> None:
@@ -626,7 +670,7 @@ def search(
                 if result.total_by_kind[kind] <= RANK_ALL and _conjunction(tree):
                     page = rank_all(connection, tree, full, limit, offset, totals[kind])
                 else:
-                    steps = without_empty_main_tiers(connection, steps)
+                    steps = without_empty_main_tiers(connection, steps, totals[kind])
                     page = ranked_ids(connection, steps, limit, offset, totals[kind])
                 result.hits_by_kind[kind] = finish_page(connection, kind, tree, page)
     except Exception as exc:

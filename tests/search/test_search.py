@@ -217,6 +217,7 @@ def test_tier_queries_rank_as_the_whole_result_ranking_does(
 
     ranked_whole = search(films.catalogue, query, limit=10)
     monkeypatch.setattr(engine, "RANK_ALL", 0)
+    monkeypatch.setattr(engine, "PROBE_ABOVE", 0)  # title tiers start at the widest one's first hit
     by_tiers = search(films.catalogue, query, limit=10)
     assert by_tiers.total_by_kind == ranked_whole.total_by_kind
     assert [(h.uuid, h.score) for h in by_tiers.hits] == [
@@ -301,8 +302,26 @@ def test_a_word_in_no_title_ranks_its_credits_first_by_tier_lookups(
 
     ranked_whole = search(films.catalogue, "shin", kinds=["work"])
     monkeypatch.setattr(engine, "RANK_ALL", 0)
+    monkeypatch.setattr(engine, "PROBE_ABOVE", 0)
     by_tiers = search(films.catalogue, "shin", kinds=["work"])
     assert [(h.uuid, h.score, h.matched_field) for h in by_tiers.hits] == [
         (h.uuid, h.score, h.matched_field) for h in ranked_whole.hits
     ]
     assert by_tiers.hits and all(h.matched_field != "title" for h in by_tiers.hits)
+
+
+@pytest.mark.parametrize(
+    "query", ["korean", "kim", "pulgasari", "불가사리", "zzyzx", "studio:korean"]
+)
+def test_counts_tallied_from_row_ids_match_counts_by_kind(
+    films: Films, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Few hits are counted from their row ids in one pass, many by a count per kind: both
+    must give every kind's count."""
+    from nkarchive.search import engine
+
+    tallied = search(films.catalogue, query).total_by_kind
+    monkeypatch.setattr(engine, "FEW_HITS", 0)
+    by_kind = search(films.catalogue, query).total_by_kind
+    assert tallied == by_kind
+    assert set(tallied) == {"work", "agent", "event", "source"}
