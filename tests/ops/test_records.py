@@ -22,9 +22,14 @@ def dump(catalogue: Catalogue) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def records_only(d: dict[str, list[tuple[Any, ...]]]) -> dict[str, list[tuple[Any, ...]]]:
-    # FTS5's own segment tables depend on the order of writes, not only on what is indexed;
-    # the index rows themselves (search_doc) are compared like any table.
-    return {t: rows for t, rows in d.items() if t != "change" and not t.startswith("search_index")}
+    # FTS5's own segment tables (every full-text index's shadow tables) depend on the order of
+    # writes, not only on what is indexed; the index rows themselves (search_doc) are compared
+    # like any table.
+    return {
+        t: rows
+        for t, rows in d.items()
+        if t != "change" and not t.startswith(("search_index", "search_main"))
+    }
 
 
 def prerequisites(catalogue: Catalogue) -> dict[str, str]:
