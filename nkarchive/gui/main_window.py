@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         self.timeline_dock.setWidget(widget)
 
     def _show_timeline(self, catalogue: Catalogue) -> None:
-        """The catalogue's timeline in its dock. The panel (and numpy, and the painter) is made
+        """The catalogue's timeline in its dock. The panel (and the painter) is made
         only when the dock is shown: most sessions start without it, and start-up is faster."""
         if not self.timeline_dock.isVisible():
             old = self.timeline_dock.widget()
