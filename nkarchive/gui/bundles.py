@@ -300,6 +300,8 @@ class ConflictsDialog(QDialog):
             ours, theirs = conflict.ours.get(spec.name), conflict.theirs.get(spec.name)
             if spec.type == "ref":
                 ours, theirs = self.named(ours), self.named(theirs)
+            elif spec.vocab is not None:  # "Feature film", as the editors show it, not "feature"
+                ours, theirs = spec.vocab.label(ours) or None, spec.vocab.label(theirs) or None
             cells = [spec.label, shown_value(ours), shown_value(theirs)]
             differs = spec.name in conflict.differences
             for column, text in enumerate(cells):

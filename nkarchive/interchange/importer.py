@@ -426,6 +426,25 @@ def _label(record: dict[str, Any]) -> str:
     return ""
 
 
+def _work_names(titles: list[dict[str, Any]]) -> dict[str, str]:
+    """Each work's name as an archivist knows it: its preferred title, else its original one."""
+    ranked: dict[str, tuple[int, str]] = {}
+    for title in titles:
+        rank = 0 if title.get("preferred") else 1 if title.get("title_type") == "original" else 2
+        work, text = title.get("work"), title.get("text")
+        if work and text and (work not in ranked or rank < ranked[work][0]):
+            ranked[work] = (rank, str(text))
+    return {work: text for work, (_rank, text) in ranked.items()}
+
+
+def _conflict_label(kind: str, record: dict[str, Any], work_names: dict[str, str]) -> str:
+    """A work in conflict is shown by its title (a work row itself holds only an identifier)."""
+    if kind == "work" and record["uuid"] in work_names:
+        name = work_names[record["uuid"]][:60]
+        return f"{name} ({record['identifier']})" if record.get("identifier") else name
+    return _label(record)
+
+
 def compare(
     connection: Connection,
     records: dict[str, list[dict[str, Any]]],
@@ -436,6 +455,7 @@ def compare(
     lists each conflict in `summary.conflicts` (resolved by `decide`, when given), and returns
     the records that are new, by kind."""
     new: dict[str, list[dict[str, Any]]] = {}
+    names = _work_names(records.get("title", []))
     for kind in IMPORT_ORDER:
         theirs = records.get(kind, [])
         ours = existing_records(connection, kind, [r["uuid"] for r in theirs])
@@ -455,7 +475,16 @@ def compare(
             }
             choice, resolution = decide(kind, record) if decide else ("", "")
             summary.conflicts.append(
-                Conflict(kind, record["uuid"], _label(mine), differences, resolution, a, b, choice)
+                Conflict(
+                    kind,
+                    record["uuid"],
+                    _conflict_label(kind, mine, names),
+                    differences,
+                    resolution,
+                    a,
+                    b,
+                    choice,
+                )
             )
     return new
 

@@ -197,10 +197,11 @@ def test_conflicts_are_shown_side_by_side_and_resolved_record_by_record(
     bundles.import_bundle_dialog(demo_window)
     qtbot.waitUntil(lambda: bool(reports), timeout=30000)
 
-    assert seen["listed"] == [("citation", "조선예술영화촬영소"), ("work", "NKA-0001")]
+    assert seen["listed"] == [("citation", "조선예술영화촬영소"), ("work", "내 고향 (NKA-0001)")]
     assert seen["work"]["Production year"] == ("1949", "1950")
     assert seen["work"]["Countries"] == ("KP", "KP")
     assert seen["work"]["Identifier"] == ("NKA-0001", "NKA-0001")
+    assert seen["work"]["Form"] == ("Feature film", "Feature film")  # words, not codes
     assert seen["highlighted"] == ["Production year"]
     assert seen["excerpt"] == ("", LONG_EXCERPT)
     assert seen["both enabled"]

@@ -279,6 +279,7 @@ def test_a_prepared_import_shows_the_conflicts_and_writes_nothing(
         assert conflicts["work"].ours["production_date"] == "1986"
         assert conflicts["work"].theirs["production_date"] == "1985"
         assert conflicts["work"].ours["identifier"] == conflicts["work"].theirs["identifier"]
+        assert conflicts["work"].label == "불가사리 (NKA-0042)"  # its title, not just its number
         assert prepared.preview.skipped["citation"] == 4 and not prepared.preview.added
     assert catalogue.counts()["change"] == changes
     assert catalogue.undo_stack.undo_label == "Edit citation"
