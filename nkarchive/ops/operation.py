@@ -204,12 +204,28 @@ class Operation:
                 last[key] = row
         cls = _record_class(kind)
         table = cls.__table__  # type: ignore[attr-defined]
+        # One query per 500 groups, not one per group: a group is found by its first column that
+        # has a value (the work of a title, the target of a claim), the rest compared here.
+        by_anchor: dict[str, set[Any]] = {}
         for key in last:
-            condition = [table.c.preferred.is_(True)]
-            condition += [table.c[c].is_(None) if v is None else table.c[c] == v
-                          for c, v in zip(group_columns, key, strict=True)]
-            for sibling in self.session.scalars(select(cls).where(*condition)):
-                sibling.preferred = False  # type: ignore[attr-defined]
+            anchor = next(
+                ((c, v) for c, v in zip(group_columns, key, strict=True) if v is not None), None
+            )
+            if anchor is not None:
+                by_anchor.setdefault(anchor[0], set()).add(anchor[1])
+        key_columns = [table.c[c] for c in group_columns]
+        for column, values in by_anchor.items():
+            ordered = sorted(values, key=repr)
+            for start in range(0, len(ordered), 500):
+                found = self.session.execute(
+                    select(table.c.id, *key_columns).where(
+                        table.c.preferred.is_(True),
+                        table.c[column].in_(ordered[start : start + 500]),
+                    )
+                )
+                for sibling_id, *sibling_key in found:
+                    if tuple(sibling_key) in last:
+                        self.session.get_one(cls, sibling_id).preferred = False  # type: ignore[attr-defined]
         self.session.flush()
 
     def update(self, kind: str, uuid: str, values: dict[str, Any]) -> Any:

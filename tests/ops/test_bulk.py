@@ -249,6 +249,17 @@ def test_last_preferred_claim_wins_as_with_create(catalogue: Catalogue) -> None:
             "preferred": True,
         },
     ).records()[0][1]
+    other_fact = ops.create(  # the same work, another fact: its preferred claim must stay so
+        catalogue,
+        "citation",
+        {
+            "source": rows["source"][0]["uuid"],
+            "work": rows["work"][0]["uuid"],
+            "field": "running_time",
+            "confidence": "certain",
+            "preferred": True,
+        },
+    ).records()[0][1]
     claims = [
         {
             "source": rows["source"][0]["uuid"],
@@ -263,9 +274,12 @@ def test_last_preferred_claim_wins_as_with_create(catalogue: Catalogue) -> None:
     with ops.operation(catalogue, "Import") as op:
         op.create_many("citation", claims)
     with catalogue.session() as session:
-        preferred = session.scalars(select(Citation).where(Citation.preferred)).all()
+        preferred = session.scalars(
+            select(Citation).where(Citation.preferred, Citation.field == "production_date")
+        ).all()
         assert [c.claimed_value for c in preferred] == ["1985"]
         assert session.scalar(select(Citation.preferred).where(Citation.uuid == first)) is False
+        assert session.scalar(select(Citation.preferred).where(Citation.uuid == other_fact))
     ops.undo(catalogue)
     with catalogue.session() as session:
         assert session.scalar(select(Citation.preferred).where(Citation.uuid == first)) is True
