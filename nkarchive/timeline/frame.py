@@ -204,20 +204,36 @@ def density(data: TimelineData, positions: list[int], scale: TimeScale) -> list[
     return counts
 
 
+#: Between a day and 16 days a column, column edges are read from a lane's weight before each
+#: eighth of a day (the nearest one: at most 1/16 of a day off, a few percent of a column).
+EIGHTHS = 8
+
+
 class ColumnEdges:
-    """The day at each pixel column's left edge (and past the last), split into a whole day and
-    the fraction of it. Every lane's spread weights cover the same days, so this is worked out
-    once a frame, with one C-level getter that reads all the columns' days from a lane."""
+    """Where each pixel column's left edge (and the last one's right edge) falls in a lane's
+    spread weights. Every lane's weights cover the same days, so this is worked out once a
+    frame, with one C-level getter that reads every column edge from a lane.
+
+    Past 16 days a column the edges are read at whole days (a day's weight more or less changes
+    a column by 6% at most, below what its shade shows); from one day a column at the nearest
+    eighth of a day; below that, exactly (a day and the fraction of it)."""
 
     def __init__(self, scale: TimeScale, extent: tuple[int, int]) -> None:
         self.columns = max(1, math.ceil(scale.width))
         start, dpp = scale.start, scale.days_per_pixel
-        # Past 16 days a column, a column's edges are read at whole days: the weight of a day
-        # more or less changes a column by 6% at most, below what its shade shows.
-        self.whole_days = dpp >= 16
         edges = [start + j * dpp for j in range(self.columns + 1)]
-        days = list(map(math.floor, edges))
         first_day, covered = extent[0], extent[1] + 2 - extent[0]
+        self.whole_days = dpp >= 16
+        self.eighths = 1 <= dpp < 16
+        if self.eighths:
+            # Clipped into the weights: before the first day nothing, past the last everything.
+            top = covered * EIGHTHS
+            steps = [round((edge - first_day) * EIGHTHS) for edge in edges]
+            self.inside_from, self.inside_to = 0, len(steps)
+            self.fractions: list[float] = []
+            self._set_getter([min(max(step, 0), top) for step in steps])
+            return
+        days = list(map(math.floor, edges))
         # Edges before the first day have nothing before them; past the last, everything.
         self.inside_from = bisect_left(days, first_day)
         self.inside_to = bisect_left(days, first_day + covered)
@@ -229,8 +245,11 @@ class ColumnEdges:
                 days[self.inside_from : self.inside_to],
             )
         )
-        self._getter = itemgetter(*inside) if inside else None
-        self._single = len(inside) == 1
+        self._set_getter(inside)
+
+    def _set_getter(self, indexes: list[int]) -> None:
+        self._getter = itemgetter(*indexes) if indexes else None
+        self._single = len(indexes) == 1
 
     def read(self, values: array[float]) -> tuple[float, ...]:
         """``values`` at each column edge inside the extent, in one C-level call."""
@@ -242,8 +261,11 @@ class ColumnEdges:
 
 def spread_density(weights: SpreadWeights, edges: ColumnEdges) -> list[float]:
     """Events per pixel column from a lane's spread weights: the weight before each column's
-    right edge less that before its left edge, linear within a day. C-level maps over the
+    right edge less that before its left edge (linear within a day). C-level maps over the
     columns; nothing here looks at events."""
+    if edges.eighths:
+        at_edges = list(edges.read(weights.by_eighths(EIGHTHS)))
+        return list(map(sub, islice(at_edges, 1, None), at_edges))
     at_edges = [0.0] * edges.inside_from
     if edges.whole_days:
         at_edges.extend(edges.read(weights.before))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
@@ -261,7 +262,8 @@ def test_headers_read_in_one_go_match_those_read_one_by_one(catalogue: Catalogue
 
 
 @pytest.mark.parametrize(
-    ("start", "span"), [(715_000.0, 30_000.0), (730_000.5, 400.0), (731_000.25, 7.0)]
+    ("start", "span"),
+    [(715_000.0, 30_000.0), (715_000.3, 4000.0), (730_000.5, 400.0), (731_000.25, 7.0)],
 )
 def test_busy_lanes_get_the_same_density_from_their_spread_weights(
     start: float, span: float
@@ -336,3 +338,31 @@ def test_a_busy_lane_zoomed_to_days_is_drawn_day_by_day_with_the_same_density() 
         x = 100 + column + 0.5
         assert lane.density_around(x) == pytest.approx(sum(by_column[column - 2 : column + 3]))
     assert lane.count == len(touching(data, 0, scale.day_at(94), scale.day_at(706)))
+
+
+def test_between_one_and_sixteen_days_a_column_edges_are_read_to_an_eighth_of_a_day() -> None:
+    data = synthetic_data(random.Random(19), 20_000, 1)
+    extent = data.extent()
+    assert extent is not None
+    scale = TimeScale(722_000.37, 722_000.37 + 2.7 * 800, 0, 800)  # 2.7 days a column
+    edges = ColumnEdges(scale, extent)
+    assert edges.eighths
+    spread = spread_density(data.spread(0), edges)
+    weights = data.spread(0)
+
+    def exactly_before(day: float) -> float:
+        whole = math.floor(day)
+        return (
+            weights.before[whole - weights.first_day]
+            + (day - whole) * weights.per_day[whole - weights.first_day]
+        )
+
+    busiest_day = max(weights.per_day)
+    for column in range(0, 800, 37):
+        left, right = scale.day_at(column), scale.day_at(column + 1)
+        exact = exactly_before(right) - exactly_before(left)
+        # Each edge at most 1/16 of a day away from where it is.
+        assert abs(spread[column] - exact) <= busiest_day / 8 + 1e-9
+    assert sum(spread) == pytest.approx(
+        exactly_before(scale.end) - exactly_before(scale.start), abs=busiest_day / 8
+    )
