@@ -121,31 +121,20 @@ def _query_works(catalogue: Any, query: str) -> set[int]:
 
 
 def detect_format(path: Path) -> str:
-    """bundle, ris, bibtex, csl-json or csv, by the file's name and first bytes."""
+    """bundle, csv, or what references.detect_kind says (ris, bibtex, csl-json)."""
+    from nkarchive.interchange.references import ReferenceFileError, detect_kind
+
     if path.is_dir():
         return "bundle"
     suffix = path.suffix.lower()
     if suffix == ".zip" or zipfile.is_zipfile(path):
         return "bundle"
-    by_suffix = {
-        ".ris": "ris",
-        ".bib": "bibtex",
-        ".bibtex": "bibtex",
-        ".biblatex": "bibtex",
-        ".json": "csl-json",
-        ".csv": "csv",
-    }
-    if suffix in by_suffix:
-        return by_suffix[suffix]
-    with path.open("rb") as handle:
-        head = handle.read(4096).decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
-    if head.startswith("TY  -"):
-        return "ris"
-    if head.startswith(("[", "{")):
-        return "csl-json"
-    if head.startswith(("@", "%")):
-        return "bibtex"
-    raise UserError(f"{path}: cannot tell what kind of file this is; say with --format", 2)
+    if suffix == ".csv":
+        return "csv"
+    try:
+        return detect_kind(path)
+    except ReferenceFileError as exc:
+        raise UserError(f"{exc}; say which with --format", 2) from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:

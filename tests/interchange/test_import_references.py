@@ -229,6 +229,9 @@ def test_cli_recognises_formats_by_content(
         main(["import", "--catalogue", path, str(write(tmp_path, "bad.ris", "TY  - JOUR\n"))]) == 1
     )
     assert "line 1" in capsys.readouterr().err
+    letter = str(write(tmp_path, "letter.txt", "Dear colleague,\n"))
+    assert main(["import", "--catalogue", path, letter]) == 2
+    assert "not a RIS, BibTeX or CSL-JSON file" in capsys.readouterr().err
     catalogue.lock = None
 
 
