@@ -17,6 +17,10 @@ from nkarchive.timeline.scale import TimeScale
 
 Measure = Callable[[str], float]
 
+# Month abbreviations read once (``calendar.month_abbr`` formats a date on every lookup, which
+# the axis does a hundred times a frame).
+_MONTH_ABBR = tuple(calendar.month_abbr)
+
 #: Space kept free between two labels, in pixels.
 LABEL_GAP = 10.0
 #: Months and days get labels only this far apart, so a span of years is labelled by years.
@@ -74,8 +78,17 @@ class Unit:
         if self.field == "year":
             return str(date.year)
         if self.field == "month":
-            return calendar.month_abbr[date.month]
+            return _MONTH_ABBR[date.month]
         return str(date.day)
+
+    def widest_gap(self) -> int:
+        """The most days between two of the unit's boundaries (every 10th day of a month
+        restarts at the 1st, so 21 to the next 1st can be 11 days)."""
+        if self.field == "year":
+            return 366 * self.count
+        if self.field == "month":
+            return 31 * self.count
+        return self.count + self.count // 2 + 1
 
     def context_label(self, day: int) -> str:
         """What a tick label leaves unsaid: the year of a month, the month and year of a day."""
@@ -123,6 +136,10 @@ def _positions(unit: Unit, scale: TimeScale) -> list[tuple[int, float]]:
 
 def _fits(unit: Unit, scale: TimeScale, measure: Measure) -> bool:
     """Whether each label of ``unit`` fits between its tick and the next one."""
+    if unit.widest_gap() * scale.pixels_per_day < LABEL_GAP and scale.width >= 2 * LABEL_GAP:
+        # Even its widest gap is too narrow for any label (and a plot this wide holds two
+        # ticks or more), so the ticks need not be listed.
+        return False
     ticks = _positions(unit, scale)
     if len(ticks) > 2 * scale.width:  # far too dense to even consider
         return False
@@ -164,6 +181,8 @@ def build_axis(scale: TimeScale, measure: Measure) -> Axis:
     minor: list[float] = []
     finer = UNITS[UNITS.index(unit) + 1 :]
     for candidate in finer:
+        if candidate.widest_gap() * scale.pixels_per_day < MIN_MINOR_SPACING:
+            break  # even its widest gap is too narrow, so its ticks need not be listed
         positions = [x for _, x in _positions(candidate, scale)]
         spacing = min((b - a for a, b in itertools.pairwise(positions)), default=0.0)
         if spacing >= MIN_MINOR_SPACING:
@@ -184,10 +203,12 @@ def build_axis(scale: TimeScale, measure: Measure) -> Axis:
         # The left-edge label says where we are; it yields to a boundary label it would touch.
         if not context or context[0].x > sticky.x + sticky.width + LABEL_GAP:
             context.insert(0, sticky)
+    major = tuple(x for _, x in ticks)
+    labelled = set(major)
     return Axis(
         unit=unit,
-        major=tuple(x for _, x in ticks),
-        minor=tuple(x for x in minor if x not in {t for _, t in ticks}),
+        major=major,
+        minor=tuple(x for x in minor if x not in labelled),
         labels=_no_overlap(labels, left, right),
         context=_no_overlap(context, left, right),
     )

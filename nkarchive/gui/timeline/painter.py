@@ -124,7 +124,11 @@ class TimelinePainter:
         self._type_paints: dict[str, _TypePaint] = {}
         self._dotted_pen = QPen(style.INK, 1.4, Qt.PenStyle.DotLine)
         base = style.DENSITY
-        self._density_pixel = bytes((base.red(), base.green(), base.blue(), 0))
+        # The density colour at each alpha, for an 8-bit indexed image of alpha bytes.
+        self._density_colours = [
+            (alpha << 24) | (base.red() << 16) | (base.green() << 8) | base.blue()
+            for alpha in range(256)
+        ]
         self._view = (-math.inf, math.inf)  # the plot's extent, while marks are painted
         present = set(data.present_types)
         self._legend_types = [t for i, t in enumerate(data.types) if i in present]
@@ -202,11 +206,12 @@ class TimelinePainter:
         painter.setClipRect(layout.plot)
         self._paint_grid(painter, axis, layout)
         self._view = (layout.plot.left() - 20, layout.plot.right() + 20)
+        shades = self._density_shades(frame)
         for lane in frame.lanes:
             if lane.marks is not None:
                 self._paint_marks(painter, frame, lane, state)
-            elif lane.density is not None:
-                self._paint_density(painter, frame, lane)
+            elif lane.lane in shades:
+                self._paint_density(painter, lane, *shades[lane.lane])
         self._view = (-math.inf, math.inf)
         painter.restore()
         self._paint_headers(painter, frame, layout)
@@ -469,22 +474,46 @@ class TimelinePainter:
         else:
             painter.drawRoundedRect(QRectF(x0 - 3, y - band * 0.55, x1 - x0 + 6, band * 1.1), 3, 3)
 
-    def _paint_density(self, painter: QPainter, frame: Frame, lane: LaneFrame) -> None:
-        counts = lane.density
-        assert counts is not None
-        peak = max(counts, default=0.0)
-        if peak <= 0:
-            return
-        # Square root: a column with a quarter of the peak still reads at half strength. The
-        # alpha comes from a table over 1/65535ths of the peak (C-level maps, no loop per column).
-        steps = map(math.ceil, map(mul, counts, repeat((_ALPHA_STEPS - 1) / peak)))
-        rgba = bytearray(self._density_pixel * len(counts))
-        rgba[3::4] = bytes(map(_DENSITY_ALPHA.__getitem__, steps))
-        image = QImage(bytes(rgba), len(counts), 1, len(counts) * 4, QImage.Format.Format_RGBA8888)
+    def _density_shades(self, frame: Frame) -> dict[int, tuple[QImage, int]]:
+        """Every dense lane's shade as one row of an image (one image per width of strip, so
+        one for a whole frame as a rule), and the row of each lane.
+
+        A row is the lane's alpha by pixel column: the square root of the column's share of
+        the lane's peak, from a table over 1/65535ths of the peak (C-level maps, no loop per
+        column). The rows are made as alpha bytes of an indexed image and converted to pixels
+        once, instead of a small image per lane."""
+        rows_by_width: dict[int, list[tuple[int, bytes]]] = {}
+        for lane in frame.lanes:
+            counts = lane.density
+            if lane.marks is not None or not counts:
+                continue
+            peak = max(counts)
+            if peak <= 0:
+                continue
+            steps = map(math.ceil, map(mul, counts, repeat((_ALPHA_STEPS - 1) / peak)))
+            alpha = bytes(map(_DENSITY_ALPHA.__getitem__, steps))
+            rows_by_width.setdefault(len(counts), []).append((lane.lane, alpha))
+        shades: dict[int, tuple[QImage, int]] = {}
+        for width, rows in rows_by_width.items():
+            alphas = b"".join(alpha for _, alpha in rows)
+            indexed = QImage(alphas, width, len(rows), width, QImage.Format.Format_Indexed8)
+            indexed.setColorTable(self._density_colours)
+            # Unpremultiplied RGBA, as each lane's own image was: Qt draws it scaled with
+            # antialiased edges (a premultiplied image would be drawn with hard ones).
+            image = indexed.convertToFormat(QImage.Format.Format_RGBA8888)
+            for row, (lane_number, _) in enumerate(rows):
+                shades[lane_number] = (image, row)
+        return shades
+
+    def _paint_density(self, painter: QPainter, lane: LaneFrame, image: QImage, row: int) -> None:
+        width = image.width()
         top = lane.top + lane.height * 0.2
-        width = len(counts) * lane.density_step
-        target = QRectF(lane.density_left, top, width, lane.height * 0.6)
-        painter.drawImage(target, image)
+        target = QRectF(lane.density_left, top, width * lane.density_step, lane.height * 0.6)
+        if self._raster:
+            painter.drawImage(target, image, QRectF(0, row, width, 1))
+        else:
+            # Vector engines (SVG) may not honour a source rectangle: give them the row alone.
+            painter.drawImage(target, image.copy(0, row, width, 1))
 
     # -- headers, axis, legend -----------------------------------------------------------------
 
