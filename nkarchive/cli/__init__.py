@@ -79,6 +79,23 @@ def _gui_start(argv: list[str]) -> argparse.Namespace | None:
     return None if rest else known
 
 
+def _unreadable(exc: BaseException) -> str | None:
+    """What SQLite said when the file failed it mid-command (SQLAlchemy wraps it as `.orig`),
+    in words; None for any other error."""
+    import sqlite3
+
+    found = exc if isinstance(exc, sqlite3.DatabaseError) else getattr(exc, "orig", None)
+    if not isinstance(found, sqlite3.DatabaseError):
+        return None
+    said = str(found)
+    if "locked" in said or "busy" in said:
+        return f"is busy ({said}): another program is writing to it; try again in a moment."
+    return (
+        f"could not be read ({said}). The file may be damaged: `nkarchive check` says what "
+        "is wrong, and `nkarchive backups` lists the backups it can be restored from."
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(argv) if argv is not None else sys.argv[1:]
     gui = _gui_start(arguments)
@@ -101,6 +118,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"nkarchive: {exc}", file=sys.stderr)
         return exc.status
+    except Exception as exc:
+        problem = _unreadable(exc)
+        if problem is None:
+            raise
+        from nkarchive.paths import default_catalogue_path
+
+        where = getattr(args, "catalogue", None) or default_catalogue_path()
+        print(f"nkarchive: {where}: {problem}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("nkarchive: interrupted", file=sys.stderr)
         return 130

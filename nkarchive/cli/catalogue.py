@@ -18,12 +18,22 @@ from nkarchive.store.errors import CatalogueError
 LISTABLE: dict[str, type[Any]] = {"works": Work, "agents": Agent, "sources": Source, "events": Event}
 
 
-def open_catalogue(args: argparse.Namespace, *, read_only: bool = True, create: bool = False) -> Catalogue:
-    """The catalogue a command works on, or a UserError naming what is wrong with it."""
+def open_catalogue(
+    args: argparse.Namespace, *, read_only: bool = True, create: bool = False, verify: bool = True
+) -> Catalogue:
+    """The catalogue a command works on, or a UserError naming what is wrong with it.
+
+    `verify=False` (for commands that only look something up) skips SQLite's quick check, which
+    reads every page of the file: seconds on a large catalogue, more when it is not cached.
+    Damage in what the command does read still ends in a plain message (see `cli.main`), and
+    after an unclean exit the full check runs at open whatever is asked here.
+    """
     from nkarchive.store.opening import open_for_user
 
     try:
-        return open_for_user(getattr(args, "catalogue", None), read_only=read_only, create=create)
+        return open_for_user(
+            getattr(args, "catalogue", None), read_only=read_only, create=create, verify=verify
+        )
     except CatalogueError as exc:
         raise UserError(str(exc)) from exc
 
@@ -57,7 +67,7 @@ def _print_json(document: Any) -> None:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    with open_catalogue(args) as catalogue:
+    with open_catalogue(args, verify=False) as catalogue:
         size = sum(
             p.stat().st_size for p in (catalogue.path, Path(f"{catalogue.path}-wal")) if p.exists()
         )
@@ -96,7 +106,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     cls = LISTABLE[args.what]
     kind = cls.KIND
-    with open_catalogue(args) as catalogue, catalogue.session() as session:
+    with open_catalogue(args, verify=False) as catalogue, catalogue.session() as session:
         records = [{"uuid": r.uuid, "kind": kind, "label": r.label(), **_extra(r)}
                    for r in session.scalars(select(cls).order_by(cls.id))]
     if args.json:

@@ -63,7 +63,7 @@ def handle_cite(args: argparse.Namespace) -> int:
     from nkarchive.cli.catalogue import open_catalogue
     from nkarchive.interchange.sources import csl_items_for_sources
 
-    with open_catalogue(args, read_only=True) as catalogue:
+    with open_catalogue(args, read_only=True, verify=False) as catalogue:
         try:
             items = csl_items_for_sources(catalogue, args.sources)
         except KeyError as exc:

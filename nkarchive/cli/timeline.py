@@ -93,7 +93,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         raise UserError(f"--out {args.out}: the folder {out.parent} does not exist", 2)
     width, height = parse_size(args.size)
     shown = parse_range(args.range) if args.range else None
-    with open_catalogue(args) as catalogue:
+    with open_catalogue(args, verify=False) as catalogue:
         try:
             data = load_timeline(catalogue, args.group_by, EventFilter(query=args.query))
         except TimelineQueryError as exc:

@@ -127,3 +127,39 @@ def test_cite_formats_catalogue_sources_in_the_chosen_style(
     assert out.splitlines() == expected
     status, _, err = run(capsys, "cite", "00000000-0000-0000-0000-000000000000", "--catalogue", path)
     assert status == 1 and "no source with id" in err
+
+
+def _damage_table(path: Path, table: str) -> None:
+    """Zero the root page of one table, as a bad disk sector would."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    connection.close()
+    with path.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(bytes(page_size))
+
+
+def test_lookups_skip_the_whole_file_check_but_still_report_damage_plainly(
+    capsys: pytest.CaptureFixture[str], demo_catalogue: Catalogue
+) -> None:
+    # Lookups (info, list, search, cite, timeline) do not read the whole file first; what they
+    # do read, if damaged, ends in a plain message naming the file, never a traceback.
+    path = demo_catalogue.path
+    demo_catalogue.close()
+    _damage_table(path, "work")
+    before = path.read_bytes()
+    status, _, err = run(capsys, "list", "works", "--catalogue", str(path))
+    assert status == 1
+    assert str(path) in err and "could not be read" in err and "nkarchive check" in err
+    assert "Traceback" not in err
+    status, out, _ = run(capsys, "list", "agents", "--catalogue", str(path))
+    assert status == 0 and "Korean Art Film Studio" in out  # what is not damaged is still there to read
+    status, _, err = run(capsys, "search", "pulgasari", "--catalogue", str(path))
+    assert status == 1 and "could not be read" in err
+    status, out, _ = run(capsys, "check", "--catalogue", str(path))
+    assert status == 1  # check itself reads every page
+    assert path.read_bytes() == before
