@@ -49,6 +49,8 @@ from nkarchive.store.catalogue import Catalogue
 from nkarchive.store.errors import CatalogueDamaged, CatalogueError
 from nkarchive.store.lock import CatalogueLocked
 
+# Below this height the timeline dock shows its tool rows and legend but hardly any plot.
+TIMELINE_MIN_HEIGHT = 340
 FILE_FILTER = f"nkarchive catalogues (*{paths.CATALOGUE_SUFFIX});;All files (*)"
 # The navigator: (label, what it lists, shortcut). "Search results" (every kind, grouped) is
 # there only while the search box has a query.
@@ -778,10 +780,20 @@ class MainWindow(QMainWindow):
         if visible and not hasattr(panel, "reload"):
             self._build_timeline(self.catalogue)
             self.timeline_dock.widget().show()  # a panel reads its events when first shown
+            QTimer.singleShot(0, self._give_timeline_room)
             return
         if visible and self._timeline_stale and hasattr(panel, "reload"):
             self._timeline_stale = False
             panel.reload()
+
+    def _give_timeline_room(self) -> None:
+        """A dock sized for the placeholder leaves the timeline's tool rows and legend with no
+        room for the plot itself: give it close to half the window, unless it has that already
+        (a size the user chose is kept, and restored with the window's layout)."""
+        dock = self.timeline_dock
+        wanted = max(TIMELINE_MIN_HEIGHT, int(self.height() * 0.45))
+        if dock.isVisible() and not dock.isFloating() and dock.height() < TIMELINE_MIN_HEIGHT:
+            self.resizeDocks([dock], [wanted], Qt.Orientation.Vertical)
 
     def update_undo_actions(self) -> None:
         stack = self.catalogue.undo_stack
