@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import islice, repeat
 from operator import add, itemgetter, mul, sub
 
-from nkarchive.timeline.data import SpreadWeights, TimelineData
+from nkarchive.timeline.data import EIGHTHS, SpreadWeights, TimelineData
 from nkarchive.timeline.marks import MarkKind
 from nkarchive.timeline.scale import TimeScale
 
@@ -204,9 +204,8 @@ def density(data: TimelineData, positions: list[int], scale: TimeScale) -> list[
     return counts
 
 
-#: Between a day and 16 days a column, column edges are read from a lane's weight before each
-#: eighth of a day (the nearest one: at most 1/16 of a day off, a few percent of a column).
-EIGHTHS = 8
+# Between a day and 16 days a column, column edges are read from a lane's weight before each
+# eighth of a day (``EIGHTHS``, from the data: busy lanes have them made when loaded).
 
 
 class ColumnEdges:
