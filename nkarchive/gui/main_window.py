@@ -235,6 +235,9 @@ class MainWindow(QMainWindow):
         panel.event_activated.connect(lambda uuid: self.open_record("event", uuid))
         self.selection_changed.connect(panel.follow_selection)
         self.set_timeline_widget(panel)
+        editor = self.current_editor()
+        if editor is not None and editor.uuid:  # what was chosen before the dock was opened
+            panel.follow_selection(editor.KIND, editor.uuid)
         if old is not None:
             old.deleteLater()
 

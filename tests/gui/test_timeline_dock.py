@@ -31,3 +31,19 @@ def test_a_size_the_user_chose_is_kept(qtbot: QtBot, demo_window: MainWindow) ->
     demo_window.timeline_dock.show()
     qtbot.wait(100)
     assert demo_window.timeline_dock.height() >= 550
+
+
+def test_a_work_chosen_before_the_dock_opens_is_highlighted_in_it(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    catalogue = demo_window.catalogue
+    with catalogue.engine.connect() as connection:
+        work_id, uuid = connection.exec_driver_sql(
+            "SELECT w.id, w.uuid FROM work w WHERE w.identifier = 'NKA-0008'"
+        ).one()
+    assert demo_window.open_record("work", uuid)
+    demo_window.timeline_dock.show()
+    panel = demo_window.timeline_dock.widget()
+    assert isinstance(panel, TimelinePanel)
+    qtbot.waitUntil(lambda: len(panel.canvas.data) > 0, timeout=10_000)
+    assert panel.canvas.state.highlighted_work == work_id
