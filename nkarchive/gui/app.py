@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QEventLoop, QSize, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QWidget
 
 from nkarchive import APP_NAME, __version__, paths
 from nkarchive.gui.fonts import apply_hangul_fallback
@@ -46,11 +49,13 @@ def run_gui(catalogue: str | None = None, demo: bool = False) -> int:
     try:
         # The quick check reads every page; the window runs it on its worker after showing.
         try:
-            opened = open_for_user(catalogue, demo=demo, verify=False)
+            opened = opening_shown(lambda: open_for_user(catalogue, demo=demo, verify=False))
         except CatalogueLocked as exc:
             if not offer_read_only(None, exc):
                 return 1
-            opened = open_for_user(catalogue, demo=demo, read_only=True, verify=False)
+            opened = opening_shown(
+                lambda: open_for_user(catalogue, demo=demo, read_only=True, verify=False)
+            )
     except CatalogueError as exc:
         QMessageBox.critical(None, "Cannot open catalogue", str(exc))
         print(f"nkarchive: {exc}", file=sys.stderr)
@@ -62,6 +67,54 @@ def run_gui(catalogue: str | None = None, demo: bool = False) -> int:
     status = app.exec()
     opened.close()
     return int(status)
+
+
+T = TypeVar("T")
+#: An open that takes longer than this shows a window saying what is going on.
+OPENING_PATIENCE_MS = 400
+
+
+def opening_shown(opener: Callable[[], T], *, patience_ms: int = OPENING_PATIENCE_MS) -> T:
+    """Open the catalogue on a thread of its own; past `patience_ms` a window says what is
+    happening, so a long open (an older catalogue upgraded to this version's schema, the full
+    check after a crash, the demo catalogue being made) never looks like a hang."""
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["value"] = opener()
+        except BaseException as exc:  # handed to the GUI thread, raised there
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=work, name="nkarchive-open", daemon=True)
+    thread.start()
+    thread.join(patience_ms / 1000)
+    if thread.is_alive():
+        dialog = QProgressDialog(
+            "Opening the catalogue…\n\nAn older catalogue is first upgraded to this version's "
+            "format (a backup of it is made before), and after an unclean exit the whole file "
+            "is checked. On a large catalogue this can take a minute.",
+            "",
+            0,
+            0,
+        )
+        label = QLabel(dialog.labelText(), dialog)
+        label.setWordWrap(True)
+        dialog.setLabel(label)
+        dialog.setMinimumWidth(460)
+        dialog.setObjectName("opening_progress")
+        dialog.setWindowTitle(APP_NAME)
+        dialog.setCancelButton(None)  # stopping half-way through an upgrade is not offered
+        dialog.setMinimumDuration(0)
+        dialog.show()
+        while thread.is_alive():
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            thread.join(0.05)
+        dialog.close()
+        dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return cast(T, outcome["value"])
 
 
 def offer_read_only(parent: QWidget | None, exc: CatalogueError) -> bool:
