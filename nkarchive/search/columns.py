@@ -83,6 +83,10 @@ MAIN_GROUPS: dict[str, tuple[str, ...]] = {
 # tiers that look there; `search_index` (every column) answers everything else.
 FULL_INDEX, MAIN_INDEX = "search_index", "search_main"
 MAIN_INDEX_COLUMNS: tuple[str, ...] = ("title_t", "title_k", "name_t", "name_k")
+# The third (migration 0005): every text column, one entry per word (unicode61, with `^`, `$`
+# and `|` as tokens), for counting queries whose words have no folding key to look up.
+WORD_INDEX = "search_index_words"
+WORD_INDEX_COLUMNS: tuple[str, ...] = tuple(group.text_column for group in GROUPS)
 NAME_GROUPS: tuple[str, ...] = (
     "title", "name", *(f"credit_{role}" for role in ROLES), "contributor", "container", "place",
 )  # fmt: skip

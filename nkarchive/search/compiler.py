@@ -9,6 +9,7 @@ on the records for fields like `year:`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -32,10 +33,12 @@ from nkarchive.search.normalize import fold_text, query_key
 
 @dataclass(frozen=True)
 class Fts:
-    """Records whose index row matches an FTS5 query (negated: whose row does not)."""
+    """Records whose index row matches an FTS5 query (negated: whose row does not). `words` is
+    the same query for the word index, or None when only the trigram index can answer it."""
 
     query: str
     negated: bool = False
+    words: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,8 @@ class KindQuery:
     # reading a dense result in id order (see DateRange).
     parts: tuple[str, ...] = ()
     in_id_order: str | None = None
+    # `fts` for the word index (migration 0005), when it finds exactly the same records.
+    word_fts: str | None = None
 
     @property
     def table(self) -> str:
@@ -124,6 +129,29 @@ def words_fts(words: Words, groups: Sequence[str] | None, *, keys: bool = True) 
             ("{" + " ".join(key_columns) + "} : " + quote(key)) if key and key_columns else None
         )
     return f"{text_part} OR {key_part}" if key_part else text_part
+
+
+# Words the word index can look up exactly as the trigram index finds ` word `: the unicode61
+# tokenizer and `fold_text` split these into the same words (both see ASCII letters and digits
+# as word characters and nothing else in them as a break).
+_PLAIN_WORDS = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
+
+
+def words_word_fts(words: Words, groups: Sequence[str] | None, *, keys: bool = True) -> str | None:
+    """`words_fts` for the word index, or None when it cannot find the same records or would
+    take longer: when the words have a folding key (a key is found as a substring, which only
+    the trigram index can do), other letters than plain ASCII ones, or end in a word being
+    typed (a short beginning such as `th` is one trigram, but hundreds of words to merge)."""
+    folded = fold_text(words.text)
+    if not _PLAIN_WORDS.fullmatch(folded) or (keys and query_key(words.text) is not None):
+        return None
+    if words.prefix and len(folded.rsplit(" ", 1)[-1]) >= 2:
+        return None
+    # ` words `, the words in this order between word breaks, is a phrase of them.
+    pattern = quote(folded)
+    if groups is None:
+        return pattern
+    return "{" + " ".join(_columns(groups, keys=False)[0]) + "} : " + pattern
 
 
 # -- which groups a field searches, per kind ---------------------------------------------------
@@ -234,7 +262,7 @@ class Compiler:
         if included:
             query = " AND ".join(f"({p.query})" for p in included)
             query += "".join(f" NOT ({p.query})" for p in excluded)
-            merged.append(Fts(query))
+            merged.append(Fts(query, words=_and_words(included, excluded)))
         else:
             merged.extend(excluded)
         merged.extend(conditions)
@@ -249,7 +277,11 @@ class Compiler:
         if not pieces:
             return Always(False)
         if all(isinstance(p, Fts) and not p.negated for p in pieces):
-            return Fts(" OR ".join(f"({p.query})" for p in pieces if isinstance(p, Fts)))
+            fts = [p for p in pieces if isinstance(p, Fts)]
+            words = None
+            if all(p.words is not None for p in fts):
+                words = " OR ".join(f"({p.words})" for p in fts)
+            return Fts(" OR ".join(f"({p.query})" for p in fts), words=words)
         return Sql(" OR ".join(f"({self.as_sql(p)})" for p in pieces))
 
     # -- leaves ----------------------------------------------------------------------------
@@ -280,7 +312,9 @@ class Compiler:
         query = words_fts(words, None if words.field is None else groups)
         if query is None:
             return Always(True)
-        piece: Piece = Fts(query)
+        piece: Piece = Fts(
+            query, words=words_word_fts(words, None if words.field is None else groups)
+        )
         extra = self._agent_condition(words.field) if kind == "agent" else None
         if extra:
             piece = self._and([piece, Sql(extra)])
@@ -464,8 +498,16 @@ def _negate(piece: Piece) -> Piece:
     if isinstance(piece, Always):
         return Always(not piece.value)
     if isinstance(piece, Fts):
-        return Fts(piece.query, not piece.negated)
+        return Fts(piece.query, not piece.negated, piece.words)
     return Sql(f"NOT ({piece.condition})")
+
+
+def _and_words(included: Sequence[Fts], excluded: Sequence[Fts]) -> str | None:
+    """The word-index query of `_and`'s merged query, if every part has one."""
+    if any(p.words is None for p in (*included, *excluded)):
+        return None
+    query = " AND ".join(f"({p.words})" for p in included)
+    return query + "".join(f" NOT ({p.words})" for p in excluded)
 
 
 def compile_kind(
@@ -498,10 +540,11 @@ def compile_kind(
     others = [
         p for p in pieces if not (isinstance(p, Always) or (isinstance(p, Fts) and not p.negated))
     ]
-    fts = None
+    fts = word_fts = None
     if included:
         fts = " AND ".join(f"({p.query})" for p in included)
         fts += "".join(f" NOT ({p.query})" for p in others if isinstance(p, Fts))
+        word_fts = _and_words(included, [p for p in others if isinstance(p, Fts)])
         others = [p for p in others if not isinstance(p, Fts)]
     condition = " AND ".join(f"({compiler.as_sql(p)})" for p in others) or None
-    return KindQuery(kind, fts, condition, compiler.params.values)
+    return KindQuery(kind, fts, condition, compiler.params.values, word_fts=word_fts)

@@ -29,6 +29,7 @@ from nkarchive.search.columns import (
     MAIN_GROUPS,
     MAIN_INDEX,
     NAME_GROUPS,
+    WORD_INDEX,
     rowid_base,
     rowid_range,
 )
@@ -141,7 +142,10 @@ class Step:
                 )
                 for part in q.parts
             )
-        sql, params = self._shape("count", order=False)
+        step = self
+        if q.word_fts is not None and self.fts == q.fts and self.start == 0:
+            step = replace(self, fts=q.word_fts, index=WORD_INDEX)  # the same records, sooner
+        sql, params = step._shape("count", order=False)
         return int(connection.exec_driver_sql(sql, params).scalar() or 0)
 
     def ids(
@@ -605,10 +609,14 @@ def count_all(connection: Connection, compiled: dict[str, KindQuery]) -> dict[st
         q for q in compiled.values() if q.fts is not None and q.condition is None and not q.never
     ]
     if len(shared) > 1 and len({q.fts for q in shared}) == 1:
-        fts = shared[0].fts
+        fts, index = shared[0].fts, FULL_INDEX
+        if len({q.word_fts for q in shared}) == 1 and shared[0].word_fts is not None:
+            # Words matched by spelling alone: the word index finds the same records and reads
+            # one entry per word where the trigram index reads one per three letters.
+            fts, index = shared[0].word_fts, WORD_INDEX
         rows = connection.exec_driver_sql(
             f"SELECT rowid >> {ID_BITS}, count(*), max(rowid) FROM (SELECT rowid FROM "
-            f"{FULL_INDEX} WHERE {FULL_INDEX} MATCH ? ORDER BY rowid LIMIT {FEW_HITS}) GROUP BY 1",
+            f"{index} WHERE {index} MATCH ? ORDER BY rowid LIMIT {FEW_HITS}) GROUP BY 1",
             (fts,),
         ).all()
         found = {int(code): (int(n), int(last)) for code, n, last in rows}
@@ -622,7 +630,7 @@ def count_all(connection: Connection, compiled: dict[str, KindQuery]) -> dict[st
             elif code == stopped_in:
                 _, high = rowid_range(q.kind)
                 rest = connection.exec_driver_sql(
-                    f"SELECT count(*) FROM {FULL_INDEX} WHERE {FULL_INDEX} MATCH ? "
+                    f"SELECT count(*) FROM {index} WHERE {index} MATCH ? "
                     "AND rowid > ? AND rowid <= ?",
                     (fts, last, high),
                 ).scalar()

@@ -79,9 +79,10 @@ def size_without_index(path: Path) -> int:
     bare = path.with_name(path.name + ".noindex")
     shutil.copyfile(path, bare)
     con = sqlite3.connect(bare, isolation_level=None)
-    # Everything the search adds: both FTS5 indexes, their documents, its index on credits.
+    # Everything the search adds: its FTS5 indexes, their documents, its index on credits.
     con.execute("DROP TABLE search_index")
     con.execute("DROP TABLE IF EXISTS search_main")
+    con.execute("DROP TABLE IF EXISTS search_index_words")
     con.execute("DROP TABLE search_doc")
     con.execute("DROP INDEX IF EXISTS search_credit_agent_role")
     con.execute("VACUUM")
