@@ -25,11 +25,32 @@ def year_suffix(n: int) -> str:
 
 
 def _cite_key(proc: CitationProcessor, item: Item, position: str = "first") -> str:
+    """The cite as it reads with what disambiguation has decided for the item so far. The loops
+    below ask again for sets whose state has not changed, so each reading is kept for the run."""
+    dis = proc.dis[item.id]
+    state = (
+        item.id,
+        position,
+        dis.year_suffix,
+        dis.extra_names,
+        dis.givenname_level,
+        dis.givenname_names,
+        tuple(sorted(dis.name_levels.items())),
+        dis.disambiguate,
+        id(dis.person_levels),  # set once, for every item, before any cite is read
+        dis.primary_only,
+    )
+    memo: dict[tuple[object, ...], str] | None = getattr(proc, "_cite_keys", None)
+    if memo is not None and state in memo:
+        return memo[state]
     ctx = proc.context(item, "citation", Cite(id=item.id, position=position))
     # the date a page was read does not tell two works apart (citeproc-js leaves it out too)
     ctx.suppressed.add("accessed")
     text, _, _ = proc.renderer.render_children(proc.style.citation_section.layout.children, ctx)
-    return strip_markers(text)
+    key = strip_markers(text)
+    if memo is not None:
+        memo[state] = key
+    return key
 
 
 def _alike(proc: CitationProcessor, items: list[Item]) -> list[list[Item]]:
@@ -135,6 +156,14 @@ def _given_form(given: str) -> str:
 
 
 def disambiguate(proc: CitationProcessor) -> None:
+    proc._cite_keys = {}  # type: ignore[attr-defined]
+    try:
+        _disambiguate(proc)
+    finally:
+        del proc._cite_keys  # type: ignore[attr-defined]
+
+
+def _disambiguate(proc: CitationProcessor) -> None:
     options = proc.style.citation_section.options
     add_names = options.get("disambiguate-add-names") == "true"
     add_givenname = options.get("disambiguate-add-givenname") == "true"
