@@ -106,6 +106,7 @@ def place_bag(staging: Path, out: Path, progress: Progress | None = None) -> Non
                     path,
                     f"{out.stem}/{relative}",
                     compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED,
+                    compresslevel=None if stored else 1,  # 2.5x faster than 6, 15% larger
                 )
                 if progress:
                     progress("Writing the zip", done, len(files))
