@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from nkarchive.gui import bundles
 from nkarchive.gui.app import make_application
 from nkarchive.gui.main_window import MainWindow
 from nkarchive.store.catalogue import Catalogue
@@ -39,6 +40,16 @@ def demo_window(app: QApplication, demo_catalogue: Catalogue, qtbot: Any) -> Ite
     qtbot.waitExposed(main)
     yield main
     discard_edits(main)
+
+
+@pytest.fixture
+def reports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str]]]:
+    """What the import and export dialogs report (title, lines), instead of a modal box."""
+    shown: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(
+        bundles, "show_report", lambda _p, title, _h, lines: shown.append((title, lines))
+    )
+    return shown
 
 
 def discard_edits(main: MainWindow) -> None:

@@ -46,15 +46,6 @@ def add_work(catalogue: Catalogue, identifier: str, title: str) -> None:
         )
 
 
-@pytest.fixture
-def reports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str]]]:
-    shown: list[tuple[str, list[str]]] = []
-    monkeypatch.setattr(
-        bundles, "show_report", lambda _p, title, _h, lines: shown.append((title, lines))
-    )
-    return shown
-
-
 def test_export_the_searched_works_then_import_them_elsewhere(
     app: QApplication,
     window: MainWindow,

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from sqlalchemy import select
 
-from nkarchive.gui import bundles, source_import
+from nkarchive.gui import source_import
 from nkarchive.gui.main_window import MainWindow
 from nkarchive.gui.source_import import SourceImportDialog, WorksImportDialog
 from nkarchive.model import Source, Title
@@ -22,15 +22,6 @@ from tests.gui.test_gui_screenshots import shoot
 from tests.interchange.test_references_decisions import DEMO_DUPLICATE_AND_NEW, DEMO_KMDB
 
 KMDB_URL = "https://kmdb.or.kr/db/kor/detail/movie/F/07180"
-
-
-@pytest.fixture
-def reports(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, list[str]]]:
-    shown: list[tuple[str, list[str]]] = []
-    monkeypatch.setattr(
-        bundles, "show_report", lambda _p, title, _h, lines: shown.append((title, lines))
-    )
-    return shown
 
 
 @pytest.fixture
