@@ -41,15 +41,21 @@ def stored_year(catalogue: Catalogue, uuid: str) -> str | None:
         return session.scalars(select(Work.production_date).where(Work.uuid == uuid)).one()
 
 
-def test_an_invalid_year_blocks_saving_and_says_why(window: MainWindow, qtbot: Any) -> None:
-    uuid = make_work(window.catalogue, "A-1")
+def type_year(window: MainWindow, qtbot: Any, identifier: str, typed: str) -> tuple[str, Any]:
+    """A new work opened in its editor, with `typed` keyed into its emptied year field."""
+    uuid = make_work(window.catalogue, identifier)
     window.model_for("work").refresh()
     assert window.open_record("work", uuid)
     editor = window.current_editor()
     year = editor.ui.production_date_input
     year.setFocus()
     year.clear()
-    qtbot.keyClicks(year, "1985-13")
+    qtbot.keyClicks(year, typed)
+    return uuid, editor
+
+
+def test_an_invalid_year_blocks_saving_and_says_why(window: MainWindow, qtbot: Any) -> None:
+    uuid, editor = type_year(window, qtbot, "A-1", "1985-13")
     assert not editor.ui.save_button.isEnabled()
     assert editor.ui.production_date_error.isVisible()
     assert "1985-13" in editor.ui.production_date_error.text()
@@ -58,6 +64,7 @@ def test_an_invalid_year_blocks_saving_and_says_why(window: MainWindow, qtbot: A
     press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert stored_year(window.catalogue, uuid) == "1985"
 
+    year = editor.ui.production_date_input
     year.clear()
     qtbot.keyClicks(year, "198X")
     assert editor.ui.production_date_words.text() == "some time in the 1980s"
@@ -218,14 +225,8 @@ def test_a_save_the_disk_refuses_keeps_the_edit_in_the_form(
 
     from sqlalchemy import event
 
-    uuid = make_work(window.catalogue, "A-9")
-    window.model_for("work").refresh()
-    assert window.open_record("work", uuid)
-    editor = window.current_editor()
+    uuid, editor = type_year(window, qtbot, "A-9", "1986")
     year = editor.ui.production_date_input
-    year.setFocus()
-    year.clear()
-    qtbot.keyClicks(year, "1986")
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text))
 
