@@ -4,8 +4,6 @@ their excerpts in the original script and their translations. One self-contained
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
@@ -28,38 +26,14 @@ h3 { font-size: 1em; margin: 1em 0 .3em; color: #444; }
 """
 
 
-PLAIN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
 @lru_cache(maxsize=8192)  # the same few dates recur across thousands of events
 def _date(text: str | None) -> str:
     if not text:
         return ""
-    plain = PLAIN_DATE.fullmatch(text)
-    if plain and int(plain[1]) > 0 and _is_a_day(plain):
-        # A plain day, month or year (most dates) in words without the full EDTF parser,
-        # which is most of the dossier's time; the words are describe()'s.
-        year, month, day = plain.groups()
-        words = [str(int(day))] if day else []
-        words += [MONTHS[int(month) - 1]] if month else []
-        return f"{text} ({' '.join([*words, str(int(year))])})"
     try:
         return f"{text} ({describe(parse_date(text))})"
     except DateError:
         return text
-
-
-def _is_a_day(plain: re.Match[str]) -> bool:
-    year, month, day = plain.groups()
-    try:
-        datetime.date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        return False
-    return True
 
 
 def _value(kind: str, name: str, value: Any) -> str:
