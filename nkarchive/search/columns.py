@@ -1,8 +1,8 @@
 """The shape of the full-text index: its columns, and how a row id names a kind and a record.
 
 One index row per record (work, agent, event, source). Each field group has a text column
-(the words as written, folded for case and diacritics) and, for names and titles, a key column
-(the romanization-folding keys of `nkarchive.korean`). The row id is `kind code << 40 | record id`,
+(the words as written, folded for case and diacritics) and, for names, titles and places, a key
+column (the romanization-folding keys of `nkarchive.korean`; see nkarchive.search.normalize). The row id is `kind code << 40 | record id`,
 so counting hits per kind needs no join and a kind is a row-id range the index seeks to.
 """
 
@@ -72,6 +72,8 @@ COLUMNS: tuple[str, ...] = tuple(
     for column in ((group.text_column, group.key_column) if group.keyed else (group.text_column,))
 )
 
+ALL_KEY_COLUMNS: tuple[str, ...] = tuple(group.key_column for group in GROUPS if group.keyed)
+
 # Ranking: a hit in an earlier tier ranks above any hit only in a later one.
 MAIN_GROUPS: dict[str, tuple[str, ...]] = {
     "work": ("title",),
@@ -79,14 +81,17 @@ MAIN_GROUPS: dict[str, tuple[str, ...]] = {
     "event": ("title",),
     "source": ("title",),
 }
-# The second, small full-text index (migration 0004): titles and names only, for the ranking
-# tiers that look there; `search_index` (every column) answers everything else.
-FULL_INDEX, MAIN_INDEX = "search_index", "search_main"
+# The full-text indexes over `search_doc` (migration 0006): every column, one entry per word;
+# and a small one of titles and names alone, for the ranking tiers that look only there.
+INDEX, MAIN_INDEX = "search_index", "search_main"
 MAIN_INDEX_COLUMNS: tuple[str, ...] = ("title_t", "title_k", "name_t", "name_k")
-# The third (migration 0005): every text column, one entry per word (unicode61, with `^`, `$`
-# and `|` as tokens), for counting queries whose words have no folding key to look up.
-WORD_INDEX = "search_index_words"
-WORD_INDEX_COLUMNS: tuple[str, ...] = tuple(group.text_column for group in GROUPS)
+INDEXES: tuple[str, ...] = (INDEX, MAIN_INDEX)
+# Each stored word and key is one token: `^` and `_` make a whole-value word, `|` keeps values
+# apart (nkarchive.search.normalize); diacritics are folded before the text is stored.
+TOKENIZER = "unicode61 remove_diacritics 0 tokenchars '^_|'"
+# Word beginnings of two and three letters have their own entries: the words typed so far
+# while searching as you type, and the shortest keys looked up, read one list each.
+PREFIXES = "2 3"
 NAME_GROUPS: tuple[str, ...] = (
     "title", "name", *(f"credit_{role}" for role in ROLES), "contributor", "container", "place",
 )  # fmt: skip

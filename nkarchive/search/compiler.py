@@ -9,7 +9,6 @@ on the records for fields like `year:`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -17,6 +16,7 @@ from typing import Any
 
 from nkarchive.korean import contains_hangul
 from nkarchive.search.columns import (
+    ALL_KEY_COLUMNS,
     COMPANY_ROLES,
     GROUP_BY_NAME,
     GROUPS,
@@ -33,12 +33,10 @@ from nkarchive.search.normalize import fold_text, query_key
 
 @dataclass(frozen=True)
 class Fts:
-    """Records whose index row matches an FTS5 query (negated: whose row does not). `words` is
-    the same query for the word index, or None when only the trigram index can answer it."""
+    """Records whose index row matches an FTS5 query (negated: whose row does not)."""
 
     query: str
     negated: bool = False
-    words: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,12 +56,14 @@ Piece = Fts | Sql | Always
 
 @dataclass
 class Params:
-    """Bound parameters, named p0, p1, ... in the order they are added."""
+    """Bound parameters, named p0, p1, ... (with another `prefix`, its letter) in the order
+    they are added."""
 
     values: dict[str, Any] = field(default_factory=dict)
+    prefix: str = "p"
 
     def add(self, value: Any) -> str:
-        name = f"p{len(self.values)}"
+        name = f"{self.prefix}{len(self.values)}"
         self.values[name] = value
         return f":{name}"
 
@@ -86,8 +86,6 @@ class KindQuery:
     # reading a dense result in id order (see DateRange).
     parts: tuple[str, ...] = ()
     in_id_order: str | None = None
-    # `fts` for the word index (migration 0005), when it finds exactly the same records.
-    word_fts: str | None = None
 
     @property
     def table(self) -> str:
@@ -110,48 +108,29 @@ def _columns(groups: Sequence[str], *, keys: bool = True) -> tuple[list[str], li
 
 def words_fts(words: Words, groups: Sequence[str] | None, *, keys: bool = True) -> str | None:
     """The FTS5 query for a Words leaf over these field groups (None: every column), or None when
-    the words fold to nothing (punctuation only)."""
+    the words fold to nothing (punctuation only): the words as written, or (for names, titles
+    and places) a stored key that the words' key begins."""
     folded = fold_text(words.text)
     if not folded:
         return None
-    hangul = contains_hangul(folded)
     # Korean writes particles onto the word (불가사리를), so Hangul matches word beginnings.
-    open_end = (words.prefix or hangul) and len(folded.rsplit(" ", 1)[-1]) >= 2
-    pattern = f" {folded}" if open_end else f" {folded} "
+    open_end = (words.prefix or contains_hangul(folded)) and len(folded.rsplit(" ", 1)[-1]) >= 2
+    text_part = quote(folded) + (" *" if open_end else "")
     key = query_key(words.text) if keys else None
-    if groups is None:
-        text_part = quote(pattern)
-        key_part = quote(key) if key else None
-    else:
+    key_columns = list(ALL_KEY_COLUMNS)
+    if groups is not None:
         text_columns, key_columns = _columns(groups, keys=keys)
-        text_part = "{" + " ".join(text_columns) + "} : " + quote(pattern)
-        key_part = (
-            ("{" + " ".join(key_columns) + "} : " + quote(key)) if key and key_columns else None
-        )
-    return f"{text_part} OR {key_part}" if key_part else text_part
-
-
-# Words the word index can look up exactly as the trigram index finds ` word `: the unicode61
-# tokenizer and `fold_text` split these into the same words (both see ASCII letters and digits
-# as word characters and nothing else in them as a break).
-_PLAIN_WORDS = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
-
-
-def words_word_fts(words: Words, groups: Sequence[str] | None, *, keys: bool = True) -> str | None:
-    """`words_fts` for the word index, or None when it cannot find the same records or would
-    take longer: when the words have a folding key (a key is found as a substring, which only
-    the trigram index can do), other letters than plain ASCII ones, or end in a word being
-    typed (a short beginning such as `th` is one trigram, but hundreds of words to merge)."""
-    folded = fold_text(words.text)
-    if not _PLAIN_WORDS.fullmatch(folded) or (keys and query_key(words.text) is not None):
-        return None
-    if words.prefix and len(folded.rsplit(" ", 1)[-1]) >= 2:
-        return None
-    # ` words `, the words in this order between word breaks, is a phrase of them.
-    pattern = quote(folded)
-    if groups is None:
-        return pattern
-    return "{" + " ".join(_columns(groups, keys=False)[0]) + "} : " + pattern
+    # A word typed so far that is its own key (`pyo`, `kim`) looks for the same beginning among
+    # words and keys alike: one lookup rather than two that find the same keys.
+    same = open_end and key == folded
+    if groups is not None:
+        columns = text_columns + key_columns if same else text_columns
+        text_part = "{" + " ".join(columns) + "} : " + text_part
+    # (With no groups the words are looked for in every column: a key column holds only keys,
+    # which a word finds only where its own key finds them too.)
+    if not key or not key_columns or same:
+        return text_part
+    return f"{text_part} OR {{{' '.join(key_columns)}}} : {quote(key)} *"
 
 
 # -- which groups a field searches, per kind ---------------------------------------------------
@@ -262,7 +241,7 @@ class Compiler:
         if included:
             query = " AND ".join(f"({p.query})" for p in included)
             query += "".join(f" NOT ({p.query})" for p in excluded)
-            merged.append(Fts(query, words=_and_words(included, excluded)))
+            merged.append(Fts(query))
         else:
             merged.extend(excluded)
         merged.extend(conditions)
@@ -278,10 +257,7 @@ class Compiler:
             return Always(False)
         if all(isinstance(p, Fts) and not p.negated for p in pieces):
             fts = [p for p in pieces if isinstance(p, Fts)]
-            words = None
-            if all(p.words is not None for p in fts):
-                words = " OR ".join(f"({p.words})" for p in fts)
-            return Fts(" OR ".join(f"({p.query})" for p in fts), words=words)
+            return Fts(" OR ".join(f"({p.query})" for p in fts))
         return Sql(" OR ".join(f"({self.as_sql(p)})" for p in pieces))
 
     # -- leaves ----------------------------------------------------------------------------
@@ -312,9 +288,7 @@ class Compiler:
         query = words_fts(words, None if words.field is None else groups)
         if query is None:
             return Always(True)
-        piece: Piece = Fts(
-            query, words=words_word_fts(words, None if words.field is None else groups)
-        )
+        piece: Piece = Fts(query)
         extra = self._agent_condition(words.field) if kind == "agent" else None
         if extra:
             piece = self._and([piece, Sql(extra)])
@@ -498,16 +472,8 @@ def _negate(piece: Piece) -> Piece:
     if isinstance(piece, Always):
         return Always(not piece.value)
     if isinstance(piece, Fts):
-        return Fts(piece.query, not piece.negated, piece.words)
+        return Fts(piece.query, not piece.negated)
     return Sql(f"NOT ({piece.condition})")
-
-
-def _and_words(included: Sequence[Fts], excluded: Sequence[Fts]) -> str | None:
-    """The word-index query of `_and`'s merged query, if every part has one."""
-    if any(p.words is None for p in (*included, *excluded)):
-        return None
-    query = " AND ".join(f"({p.words})" for p in included)
-    return query + "".join(f" NOT ({p.words})" for p in excluded)
 
 
 def compile_kind(
@@ -519,7 +485,15 @@ def compile_kind(
     via_work: bool = False,
 ) -> KindQuery:
     """The query for one kind of record (None: no query, every record matches)."""
-    compiler = Compiler(kind, restrict=restrict, restrict_keys=restrict_keys, via_work=via_work)
+    # Each kind's parameters have names of their own (w0, a0, e0, s0): one statement may count
+    # several kinds at once.
+    compiler = Compiler(
+        kind,
+        Params(prefix=kind[0]),
+        restrict=restrict,
+        restrict_keys=restrict_keys,
+        via_work=via_work,
+    )
     if tree is None:
         return KindQuery(kind, None, None, {})
     if isinstance(tree, Years):
@@ -540,11 +514,10 @@ def compile_kind(
     others = [
         p for p in pieces if not (isinstance(p, Always) or (isinstance(p, Fts) and not p.negated))
     ]
-    fts = word_fts = None
+    fts = None
     if included:
         fts = " AND ".join(f"({p.query})" for p in included)
         fts += "".join(f" NOT ({p.query})" for p in others if isinstance(p, Fts))
-        word_fts = _and_words(included, [p for p in others if isinstance(p, Fts)])
         others = [p for p in others if not isinstance(p, Fts)]
     condition = " AND ".join(f"({compiler.as_sql(p)})" for p in others) or None
-    return KindQuery(kind, fts, condition, compiler.params.values, word_fts=word_fts)
+    return KindQuery(kind, fts, condition, compiler.params.values)

@@ -16,7 +16,13 @@ from sqlalchemy import Connection
 
 from nkarchive.korean import search_key
 from nkarchive.search.columns import COLUMNS, GROUP_BY_NAME, MAIN_GROUPS, role_group
-from nkarchive.search.normalize import fold_text, keys_of, stored_keys, stored_text
+from nkarchive.search.normalize import (
+    fold_text,
+    framed_text,
+    keys_of,
+    stored_keys,
+    stored_text,
+)
 
 # What each reader reads: (owner id, group, value columns, FROM clause); `{c}` in the SQL made
 # from it is the condition on the owner's id: `IN (...)` or `BETWEEN :lo AND :hi`. Rows whose
@@ -107,7 +113,7 @@ READERS: dict[str, tuple[str, ...]] = {
 }
 EXISTING = {kind: f"SELECT id FROM {kind} WHERE id {{c}}" for kind in READERS}
 
-# Main fields frame each value as `^ words $`, so that a whole title or name can be matched.
+# Main fields follow each value with a word standing for all of it (nkarchive.search.normalize).
 FRAMED = {group for groups in MAIN_GROUPS.values() for group in groups}
 # How a group's Hangul values are romanized for their keys.
 _KEY_KIND: dict[str, str] = {"title": "title", "container": "title", "place": "place"}
@@ -294,11 +300,7 @@ class RowMaker:
             # Notes and excerpts are mostly unique: folded as they come.
             folded = [f for f in map(fold_text.__wrapped__, values) if f]
         if folded:
-            if name in FRAMED:
-                text = " ".join(f"^ {f} $" for f in folded)
-            else:
-                text = " " + " | ".join(folded) + " "
-            cells[self._position[group.text_column]] = text
+            cells[self._position[group.text_column]] = framed_text(folded, framed=name in FRAMED)
         if group.keyed:
             keys: dict[str, None] = {}
             kind = key_kind(name)
@@ -309,7 +311,7 @@ class RowMaker:
                 for key in found:
                     keys[key] = None
             if keys:
-                cells[self._position[group.key_column]] = " ".join(keys)
+                cells[self._position[group.key_column]] = " " + " ".join(keys) + " "
 
     def _key(self, value: str) -> str:
         found = self._search_keys.get(value)

@@ -19,17 +19,15 @@ from sqlalchemy import Connection, text
 
 from nkarchive.korean import contains_hangul
 from nkarchive.search.columns import (
-    COLUMNS,
-    FULL_INDEX,
     GROUP_BY_NAME,
     GROUPS,
     ID_BITS,
+    INDEX,
     KIND_CODES,
     KINDS,
     MAIN_GROUPS,
     MAIN_INDEX,
     NAME_GROUPS,
-    WORD_INDEX,
     rowid_base,
     rowid_range,
 )
@@ -37,7 +35,7 @@ from nkarchive.search.compiler import KindQuery, compile_kind, field_groups, quo
 from nkarchive.search.connections import reading
 from nkarchive.search.documents import RecordDoc, key_kind, read_docs
 from nkarchive.search.grammar import And, Codes, Fact, Node, Not, Or, Words, Years, leaves, parse
-from nkarchive.search.normalize import fold_text, query_key, value_keys
+from nkarchive.search.normalize import fold_text, key_matches, query_key, value_keys, whole_word
 from nkarchive.store.catalogue import Catalogue
 
 TIER_SCORES = (1.0, 0.8, 0.6, 0.4, 0.2)
@@ -96,7 +94,7 @@ class Step:
     fts: str | None
     # The FTS5 table `fts` is looked up in: the titles-and-names index for the tiers whose
     # query names no other column, the full one otherwise.
-    index: str = FULL_INDEX
+    index: str = INDEX
     # The lowest record id the lookup can find (a wider tier's first hit): it starts there.
     start: int = 0
 
@@ -142,10 +140,7 @@ class Step:
                 )
                 for part in q.parts
             )
-        step = self
-        if q.word_fts is not None and self.fts == q.fts and self.start == 0:
-            step = replace(self, fts=q.word_fts, index=WORD_INDEX)  # the same records, sooner
-        sql, params = step._shape("count", order=False)
+        sql, params = self._shape("count", order=False)
         return int(connection.exec_driver_sql(sql, params).scalar() or 0)
 
     def ids(
@@ -229,30 +224,32 @@ def tiers(tree: Node | None, kind: str, full: KindQuery) -> list[tuple[float, St
         return [(UNTIERED_SCORE, Step(full, full.fts))]
     main = MAIN_GROUPS[kind]
     # The title and name tiers are looked up in the titles-and-names index when their query
-    # names only those columns: a sparse tier there reads the postings of titles and names, not
+    # names only those columns: a sparse tier there reads the entries of titles and names, not
     # those of every note, excerpt and place that holds the word too.
-    main_index = MAIN_INDEX if _free_words_only(tree) else FULL_INDEX
+    main_index = MAIN_INDEX if _free_words_only(tree) else INDEX
     narrowed: list[tuple[float, str, str]] = []
     words = _only_words(tree)
     if words:
         folded = " ".join(f for f in (fold_text(w.text) for w in words) if f)
         if folded:
-            end = "" if words[-1].prefix else " $"
+            # The word standing for a whole title or name: one entry to look up. Not its
+            # beginning while typing: every title's whole word is a word of its own, and
+            # `^the*` would gather a hundred thousand of them; such titles rank by closeness.
             columns = " ".join(GROUP_BY_NAME[g].text_column for g in main)
             narrowed.append(
-                (TIER_SCORES[0], "{" + columns + "} : " + quote(f"^ {folded}{end}"), MAIN_INDEX)
+                (TIER_SCORES[0], "{" + columns + "} : " + quote(whole_word(folded)), MAIN_INDEX)
             )
     for score, groups, keys, index in (
         (TIER_SCORES[1], main, False, main_index),
         (TIER_SCORES[2], main, True, main_index),
-        (TIER_SCORES[3], NAME_GROUPS, True, FULL_INDEX),
+        (TIER_SCORES[3], NAME_GROUPS, True, INDEX),
     ):
         tier = compile_kind(tree, kind, restrict=groups, restrict_keys=keys)
         if tier.fts is not None and tier.condition == full.condition and tier.params == full.params:
             if narrowed and narrowed[-1][1] == tier.fts:
                 continue  # the same lookup as the tier before (a word with no key)
             narrowed.append((score, tier.fts, index))
-    narrowed.append((TIER_SCORES[4], full.fts, FULL_INDEX))
+    narrowed.append((TIER_SCORES[4], full.fts, INDEX))
     # Each tier is its own positive lookup; `ranked_ids` drops the records of earlier tiers as
     # it reads. An FTS5 `NOT (earlier tiers)` instead made every sparse tier test each of its
     # candidates against all the tiers before it.
@@ -313,18 +310,19 @@ def rank_all(
     whole = " ".join(f for f in (fold_text(w.text) for w in words or []) if f)
     whole_pattern = None
     if words and whole:
-        whole_pattern = f"^ {whole}" + ("" if words[-1].prefix else " $")
+        whole_pattern = f" {whole_word(whole)} "
     base = rowid_base(kind)
     main = MAIN_GROUPS[kind]
     scored: list[tuple[int, int]] = []
     for start in range(0, len(ids), 500):
         batch = ids[start : start + 500]
-        rows = connection.exec_driver_sql(
-            f"SELECT id, {', '.join(COLUMNS)} FROM search_doc "
+        rows = _rows(
+            connection,
+            f"SELECT id, {', '.join(_TIER_COLUMNS)} FROM search_doc "
             f"WHERE id IN ({', '.join('?' for _ in batch)})",
             tuple(base + i for i in batch),
         )
-        found = {int(r[0]) - base: dict(zip(COLUMNS, r[1:], strict=True)) for r in rows}
+        found = {int(r[0]) - base: dict(zip(_TIER_COLUMNS, r[1:], strict=True)) for r in rows}
         for record_id in batch:
             scored.append((_tier(found.get(record_id, {}), free, main, whole_pattern), record_id))
     scored.sort()
@@ -333,36 +331,47 @@ def rank_all(
     return [(record_id, TIER_SCORES[tier]) for tier, record_id in scored[offset : offset + limit]]
 
 
+# The index columns a hit's tier depends on: titles, names and places, not notes or excerpts
+# (text and key column of each group in turn).
+_TIER_COLUMNS: tuple[str, ...] = tuple(
+    column
+    for name in NAME_GROUPS
+    for column in (GROUP_BY_NAME[name].text_column, GROUP_BY_NAME[name].key_column)
+)
+
+
 def _conjunction(tree: Node | None) -> bool:
     """Whether the tree is terms joined by and: then a hit's tier follows from its own index row."""
     items = tree.items if isinstance(tree, And) else (tree,)
     return all(not isinstance(item, And | Or) for item in items)
 
 
+def _joined(row: dict[str, str | None], columns: Sequence[str]) -> str:
+    return " ".join([value for column in columns if (value := row.get(column))])
+
+
 def _tier(
     row: dict[str, str | None], free: list[_Probe], main: tuple[str, ...], whole: str | None
 ) -> int:
     """The tier a record's index row puts it in (0 best), mirroring `tiers`."""
-
-    def text_of(groups: Sequence[str]) -> str:
-        return " ".join(row.get(GROUP_BY_NAME[g].text_column) or "" for g in groups)
-
-    def keys_of(groups: Sequence[str]) -> str:
-        return " ".join(
-            row.get(GROUP_BY_NAME[g].key_column) or "" for g in groups if GROUP_BY_NAME[g].keyed
-        )
-
     if not free:
         return 0
-    main_text, main_keys = text_of(main), keys_of(main)
-    names_text, names_keys = text_of(NAME_GROUPS), keys_of(NAME_GROUPS)
+    main_text = _joined(row, [GROUP_BY_NAME[g].text_column for g in main])
     if whole is not None and whole in main_text:
         return 0
     if all(p.pattern in main_text for p in free):
         return 1
-    if all(p.pattern in main_text or (p.key is not None and p.key in main_keys) for p in free):
+    main_keys = _joined(row, [GROUP_BY_NAME[g].key_column for g in main])
+    if all(
+        p.pattern in main_text or (p.key is not None and key_matches(p.key, main_keys))
+        for p in free
+    ):
         return 2
-    if all(p.pattern in names_text or (p.key is not None and p.key in names_keys) for p in free):
+    names_text, names_keys = _joined(row, _TIER_COLUMNS[::2]), _joined(row, _TIER_COLUMNS[1::2])
+    if all(
+        p.pattern in names_text or (p.key is not None and key_matches(p.key, names_keys))
+        for p in free
+    ):
         return 3
     return 4
 
@@ -418,6 +427,17 @@ _LABELS = {
 }  # fmt: skip
 
 
+def _rows(connection: Connection, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+    """All rows of a query as tuples, through the driver's own cursor: SQLAlchemy's result
+    rows cost more than reading a page's fifty rows."""
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        rows: list[tuple[Any, ...]] = cursor.execute(sql, params).fetchall()
+        return rows
+    finally:
+        cursor.close()
+
+
 def labels(connection: Connection, kind: str, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
     """uuid and label of each record."""
     if not ids:
@@ -425,7 +445,7 @@ def labels(connection: Connection, kind: str, ids: Sequence[int]) -> dict[int, t
     # Positional marks through the driver: SQLAlchemy's text() parses fifty named parameters
     # anew on every call, which cost ten times the query itself.
     sql = _LABELS[kind].format(ids=", ".join("?" * len(ids)))
-    rows = connection.exec_driver_sql(sql, tuple(ids))
+    rows = _rows(connection, sql, tuple(ids))
     return {int(r[0]): (str(r[1]), str(r[2])) for r in rows}
 
 
@@ -503,7 +523,7 @@ def matched_group(
         if stored and any(pattern in stored for pattern in patterns):
             return name, False
         stored_keys = row.get(key_column) if key_column else None
-        if stored_keys and any(key in stored_keys for key in keys):
+        if stored_keys and any(key_matches(key, stored_keys) for key in keys):
             return name, True
     return None
 
@@ -513,15 +533,15 @@ def matched_value(
 ) -> tuple[str, float]:
     """The value of a group that matched, and a closeness bonus within its tier."""
     for value in values:
-        framed = f"^ {fold_text(value)} $"
+        folded = f" {fold_text(value)} "
         matched = any(
-            (p.key is not None and any(p.key in k for k in value_keys(value, key_kind(group))))
-            if by_key else p.pattern in framed
+            (p.key is not None and any(k.startswith(p.key) for k in value_keys(value, key_kind(group))))
+            if by_key else p.pattern in folded
             for p in probes if group in p.groups
         )  # fmt: skip
         if matched:
             # A shorter value that matches is closer to what was typed.
-            return _snippet(value), 0.1 / (len(framed.split()) - 1)
+            return _snippet(value), 0.1 / (len(folded.split()) + 1)
     return "", 0.0
 
 
@@ -555,7 +575,8 @@ def finish_page(
         # Only the columns the probes look in.
         read = list(dict.fromkeys(c for _, t, k, _, _ in plan for c in (t, k) if c))
         marks = ", ".join("?" for _ in ids)
-        rows = connection.exec_driver_sql(
+        rows = _rows(
+            connection,
             f"SELECT id, {', '.join(read) or 'NULL'} FROM search_doc WHERE id IN ({marks})",
             tuple(base + i for i in ids),
         )
@@ -598,47 +619,75 @@ def count_all(connection: Connection, compiled: dict[str, KindQuery]) -> dict[st
     """Hits per kind.
 
     Free words search every column of every kind alike, so one lookup finds the hits of all
-    kinds, in row-id order, which is kind by kind. The first FEW_HITS of them are counted
-    grouped by the kind in their row ids: exact for every kind the pass went beyond. The kind
-    it stopped in is counted on from the last row id it read, and the kinds after it by a
-    bare `count(*)` over their row-id ranges. So each hit is read once, a small result costs
-    one lookup, and a large one is not sorted whole to be grouped (27 ms against 16 for
-    `the` in 100,000 titles)."""
+    kinds, in row-id order, which is kind by kind. Without other conditions, the first
+    FEW_HITS of them are counted grouped by the kind in their row ids: exact for every kind the
+    pass went beyond. The kind it stopped in is counted on from the last row id it read, and the
+    kinds after it by a bare `count(*)` over their row-id ranges. So each hit is read once, a
+    small result costs one lookup, and a large one is not sorted whole to be grouped (27 ms
+    against 16 for `the` in 100,000 titles). With conditions (`year:`, `-has:citation`), each
+    hit is tested against its own kind's in the same pass, so the words are looked up once,
+    not once per kind."""
     totals: dict[str, int] = {}
-    shared = [
-        q for q in compiled.values() if q.fts is not None and q.condition is None and not q.never
-    ]
+    shared = [q for q in compiled.values() if q.fts is not None and not q.never]
     if len(shared) > 1 and len({q.fts for q in shared}) == 1:
-        fts, index = shared[0].fts, FULL_INDEX
-        if len({q.word_fts for q in shared}) == 1 and shared[0].word_fts is not None:
-            # Words matched by spelling alone: the word index finds the same records and reads
-            # one entry per word where the trigram index reads one per three letters.
-            fts, index = shared[0].word_fts, WORD_INDEX
-        rows = connection.exec_driver_sql(
-            f"SELECT rowid >> {ID_BITS}, count(*), max(rowid) FROM (SELECT rowid FROM "
-            f"{index} WHERE {index} MATCH ? ORDER BY rowid LIMIT {FEW_HITS}) GROUP BY 1",
-            (fts,),
-        ).all()
-        found = {int(code): (int(n), int(last)) for code, n, last in rows}
-        complete = sum(n for n, _ in found.values()) < FEW_HITS
-        stopped_in = max(found, default=0)
-        for q in shared:
-            code = KIND_CODES[q.kind]
-            n, last = found.get(code, (0, 0))
-            if complete or code < stopped_in:
-                totals[q.kind] = n
-            elif code == stopped_in:
-                _, high = rowid_range(q.kind)
-                rest = connection.exec_driver_sql(
-                    f"SELECT count(*) FROM {index} WHERE {index} MATCH ? "
-                    "AND rowid > ? AND rowid <= ?",
-                    (fts, last, high),
-                ).scalar()
-                totals[q.kind] = n + int(rest or 0)
+        if any(q.condition is not None for q in shared):
+            totals.update(_count_together(connection, shared))
+        else:
+            totals.update(_count_in_one_pass(connection, shared))
     for kind, q in compiled.items():
         if kind not in totals:
             totals[kind] = Step(q, q.fts).count(connection)
     return totals
+
+
+def _count_in_one_pass(connection: Connection, shared: list[KindQuery]) -> dict[str, int]:
+    """`count_all` for kinds that share one FTS5 query and have no other condition."""
+    totals: dict[str, int] = {}
+    fts = shared[0].fts
+    rows = connection.exec_driver_sql(
+        f"SELECT rowid >> {ID_BITS}, count(*), max(rowid) FROM (SELECT rowid FROM "
+        f"{INDEX} WHERE {INDEX} MATCH ? ORDER BY rowid LIMIT {FEW_HITS}) GROUP BY 1",
+        (fts,),
+    ).all()
+    found = {int(code): (int(n), int(last)) for code, n, last in rows}
+    complete = sum(n for n, _ in found.values()) < FEW_HITS
+    stopped_in = max(found, default=0)
+    for q in shared:
+        code = KIND_CODES[q.kind]
+        n, last = found.get(code, (0, 0))
+        if complete or code < stopped_in:
+            totals[q.kind] = n
+        elif code == stopped_in:
+            _, high = rowid_range(q.kind)
+            rest = connection.exec_driver_sql(
+                f"SELECT count(*) FROM {INDEX} WHERE {INDEX} MATCH ? AND rowid > ? AND rowid <= ?",
+                (fts, last, high),
+            ).scalar()
+            totals[q.kind] = n + int(rest or 0)
+    return totals
+
+
+def _count_together(connection: Connection, shared: list[KindQuery]) -> dict[str, int]:
+    """`count_all` for kinds that share one FTS5 query, some with conditions: one pass over
+    the hits, each tested against the condition of its kind."""
+    params: dict[str, Any] = {"match": shared[0].fts}
+    cases = []
+    for q in shared:
+        params.update(q.params)
+        test = "1"
+        if q.condition is not None:
+            test = (
+                f"EXISTS (SELECT 1 FROM {q.table} r WHERE r.id = f.rowid - {rowid_base(q.kind)} "
+                f"AND ({q.condition}))"
+            )
+        cases.append(f"WHEN {KIND_CODES[q.kind]} THEN {test}")
+    rows = connection.exec_driver_sql(
+        f"SELECT f.rowid >> {ID_BITS}, count(*) FROM {INDEX} f WHERE f.{INDEX} MATCH :match "
+        f"AND CASE f.rowid >> {ID_BITS} {' '.join(cases)} ELSE 0 END GROUP BY 1",
+        params,
+    ).all()
+    found = {int(code): int(n) for code, n in rows}
+    return {q.kind: found.get(KIND_CODES[q.kind], 0) for q in shared}
 
 
 def _interruptible(connection: Connection, cancel: CancelToken | None) -> None:

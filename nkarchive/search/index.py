@@ -17,10 +17,10 @@ from sqlalchemy import Connection, text
 
 from nkarchive.search.columns import (
     COLUMNS,
-    FULL_INDEX,
+    INDEX,
+    INDEXES,
     KINDS,
     MAIN_INDEX,
-    WORD_INDEX,
     rowid_base,
     rowid_range,
     split_rowid,
@@ -208,11 +208,11 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
     # A larger page cache for the rebuild: FTS5 merges its segments far faster in memory.
     cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
     connection.exec_driver_sql("PRAGMA cache_size = -262144")
-    # The full-text indexes over search_doc: `search_main` exists from migration 0004 on and
-    # the word index from 0005 (earlier migrations rebuild with this code before they are made).
+    # The full-text indexes over search_doc: migration 0002 made the first and fills it with
+    # this code; 0004 added the titles-and-names one; 0006 replaced both.
     indexes = [
         name
-        for name in (FULL_INDEX, MAIN_INDEX, WORD_INDEX)
+        for name in INDEXES
         if connection.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
         ).scalar()
@@ -232,10 +232,11 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
             if progress:
                 progress(kind, high, total)
         timings[kind] = time.perf_counter() - started
-    started = time.perf_counter()
-    # FTS5 writes its in-memory index out in small segments and merges them as it goes; merging
-    # 16 at a time rather than 4 (the default, put back after) writes each entry far fewer times.
     for index in indexes:
+        started = time.perf_counter()
+        # FTS5 writes its in-memory index out in small segments and merges them as it goes;
+        # merging 16 at a time rather than 4 (the default, put back after) writes each entry
+        # far fewer times.
         automerge = connection.exec_driver_sql(
             f"SELECT v FROM {index}_config WHERE k = 'automerge'"
         ).scalar()
@@ -247,14 +248,16 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
             f"INSERT INTO {index}({index}, rank) VALUES ('automerge', ?)",
             (int(automerge if automerge is not None else DEFAULT_MERGE),),
         )
-        if index != FULL_INDEX:
-            # One segment: each lookup costs a setup in every segment, and the first page of a
-            # title tier is mostly setup (a phrase: 3 ms in 22 segments, 0.2 ms in one). Merging
-            # the small index takes 3 s of processor time and the word index 5 s; the trigram
-            # one would take 90 s.
+        # One segment: each lookup costs a setup in every segment, and the first page of a
+        # title tier is mostly setup (a phrase: 3 ms in 22 segments, 0.2 ms in one). Not for
+        # the trigram indexes of migrations 0002 and 0004, which 0006 replaces (merging the
+        # full one took 90 s on 100,000 works).
+        shape = connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = ?", (index,)
+        ).scalar()
+        if "trigram" not in str(shape):
             connection.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('optimize')")
         timings[_INDEX_NAMES[index]] = time.perf_counter() - started
-        started = time.perf_counter()
     for sql in triggers:
         connection.exec_driver_sql(sql)
     connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size or -2000)}")
@@ -306,16 +309,12 @@ def index_problems(connection: Connection, limit: int = 100) -> list[str]:
     return problems[:limit]
 
 
-_INDEX_NAMES = {
-    FULL_INDEX: "full-text index",
-    MAIN_INDEX: "titles and names index",
-    WORD_INDEX: "word index",
-}
+_INDEX_NAMES = {INDEX: "full-text index", MAIN_INDEX: "titles and names index"}
 
 
 def _fts_problems(connection: Connection) -> list[str]:
     """The FTS indexes agree with search_doc: neither is empty when records are indexed, and
-    sampled rows are found by their own words in each."""
+    sampled rows are found by their own first word and key in each."""
     stored = connection.exec_driver_sql("SELECT count(*) FROM search_doc").scalar() or 0
     problems: list[str] = []
     for index, name in _INDEX_NAMES.items():
@@ -326,26 +325,24 @@ def _fts_problems(connection: Connection) -> list[str]:
             problems.append(f"the {name} is empty although records are indexed")
     step = max(1, int(stored) // 200)
     sample = connection.exec_driver_sql(
-        "SELECT id, title_t, name_t FROM search_doc WHERE id % ? = 0 LIMIT 200", (step,)
+        "SELECT id, coalesce(title_t, name_t), coalesce(title_k, name_k) FROM search_doc "
+        "WHERE id % ? = 0 LIMIT 200",
+        (step,),
     ).all()
-    for rowid, title_text, name_text in sample:
-        words = (title_text or name_text or "").replace("^", " ").replace("$", " ").split()
-        word = next((w for w in words if len(w) >= 2), None)
-        if word is None:
-            continue
+    for rowid, words, keys in sample:
+        looked_for = [f'"{w}"' for w in (words or "").split()[:1] + (keys or "").split()[:1]]
         for index, name in _INDEX_NAMES.items():
-            # The trigram indexes find ` word `; the word index the word itself.
-            pattern = f'"{word}"' if index == WORD_INDEX else f'" {word} "'
-            found = connection.exec_driver_sql(
-                f"SELECT 1 FROM {index} WHERE {index} MATCH ? AND rowid = ?",
-                (pattern, rowid),
-            ).scalar()
-            if not found:
-                kind, record_id = split_rowid(rowid)
-                problems.append(
-                    f"{kind} {_uuid(connection, kind, record_id)} is not found by its own "
-                    f"words in the {name}"
-                )
+            for pattern in looked_for:
+                found = connection.exec_driver_sql(
+                    f"SELECT 1 FROM {index} WHERE {index} MATCH ? AND rowid = ?", (pattern, rowid)
+                ).scalar()
+                if not found:
+                    kind, record_id = split_rowid(rowid)
+                    problems.append(
+                        f"{kind} {_uuid(connection, kind, record_id)} is not found by its own "
+                        f"words in the {name}"
+                    )
+                    break
     return problems
 
 
@@ -360,10 +357,9 @@ def check_search_index(catalogue: Catalogue) -> list[str]:
     """The "search index" check of `nkarchive check`."""
     with catalogue.engine.connect() as connection:
         tables = connection.exec_driver_sql(
-            "SELECT count(*) FROM sqlite_master WHERE name IN ('search_doc', ?, ?, ?)",
-            (FULL_INDEX, MAIN_INDEX, WORD_INDEX),
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('search_doc', ?, ?)", INDEXES
         ).scalar()
-        if tables != 4:
+        if tables != 3:
             return ["the catalogue has no search index (run `nkarchive reindex`)"]
         return index_problems(connection)
 

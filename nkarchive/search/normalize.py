@@ -1,10 +1,20 @@
 """How text is folded for the index and for queries, so that both sides fold the same way.
 
+The index is made of words (FTS5's unicode61 tokenizer, with `^`, `_` and `|` as letters).
+
 Text side: lower case, no diacritics, apostrophes dropped (P'yŏngyang = Pyongyang), any other
-punctuation a word break; each stored word has a space on either side, so that ` word ` finds
-a whole word and ` wor` a word's beginning with the index's trigram tokenizer, and a title or
-name is framed as `^ words $`, so that a whole value can be matched too.
-Key side: the folding keys of `nkarchive.korean` (no spaces; matched as substrings).
+punctuation a word break. A title or name is followed by one more word standing for the whole
+value, `^` and its words joined by `_` (`the sea of blood ^the_sea_of_blood`), so that a whole
+value, or its beginning while typing, is one lookup; other fields' values are kept apart by `|`.
+Either way a phrase never runs from one value into the next. Stored text has a space at each
+end, so that ` word ` is a whole word and ` wor` a word's beginning in Python too.
+
+Key side: the folding keys of `nkarchive.korean` drop word boundaries, because spacing differs
+between schemes and sources (Kim Jong Il / Kimjŏngil, hanŭl ŭl / hanŭrŭl). So a value's keys
+are the keys of its runs of up to SPAN words, starting at each word: `Kim Jong Il` gives
+`kimcoqil`, `coqil` and `il`. A query word's key matches a stored key it begins: the word's key
+starts where a stored word starts, and may run over several stored words. A Hangul value is
+keyed by each scheme's romanization of it.
 """
 
 from __future__ import annotations
@@ -18,9 +28,11 @@ from nkarchive.korean import contains_hangul, romanize, search_key
 
 _APOSTROPHES = re.compile(r"['’ʼ‘`´]")
 _NOT_WORD = re.compile(r"[\W_]+")
-# Keys shorter than this cannot be looked up (the trigram index needs three characters), and
-# would match nearly everything anyway.
+# Keys shorter than this are not looked up: they would match nearly everything.
 MIN_KEY = 3
+# The most words one stored key runs over: a typed word spelling three written apart (the
+# DPRK's Kim Jong Il, typed as kimjongil) or a phrase of up to four words spelt another way.
+SPAN = 4
 # Romanizations whose keys are indexed for a Hangul value; the folding makes the others meet
 # these (nkarchive.korean's tests), and each extra scheme costs index build time.
 KEY_SCHEMES = ("mr", "rr", "alalc", "dprk")
@@ -42,20 +54,28 @@ def fold_text(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", folded).split())
 
 
-def stored_text(values: Iterable[str], *, framed: bool = True) -> str:
-    """The text column of one field group: each value framed as `^ words $` (main fields, whose
-    whole value can be matched) or as ` words ` between `|` (the rest: shorter to index)."""
-    folded = [f for f in (fold_text(v) for v in values) if f]
-    if not folded:
-        return ""
+def whole_word(folded: str) -> str:
+    """The word standing for a whole folded title or name."""
+    return "^" + folded.replace(" ", "_")
+
+
+def framed_text(folded: Iterable[str], *, framed: bool) -> str:
+    """The text column of one field group from its folded values (none empty): a main field's
+    values each followed by their whole word, any other group's kept apart by `|`."""
     if framed:
-        return " ".join(f"^ {f} $" for f in folded)
+        return " " + " ".join(f"{f} {whole_word(f)}" for f in folded) + " "
     return " " + " | ".join(folded) + " "
+
+
+def stored_text(values: Iterable[str], *, framed: bool = True) -> str:
+    """The text column of one field group (see `framed_text`), or "" when nothing is left."""
+    folded = [f for f in (fold_text(v) for v in values) if f]
+    return framed_text(folded, framed=framed) if folded else ""
 
 
 @lru_cache(maxsize=1 << 18)
 def value_keys(value: str, kind: str = "title") -> tuple[str, ...]:
-    """The folding keys to index for one value: for Hangul, the key of each scheme's form."""
+    """The folding keys to index for one value (see the module's docstring)."""
     return keys_of(value, kind, search_key)
 
 
@@ -63,10 +83,21 @@ def keys_of(value: str, kind: str, key: Callable[[str], str]) -> tuple[str, ...]
     """`value_keys`, with `key` standing for `search_key` (a rebuild passes a cached one: the
     romanized forms of different values often meet)."""
     if contains_hangul(value):
-        keys = {key(romanize(value, scheme, kind=kind)) for scheme in KEY_SCHEMES}
+        forms = {romanize(value, scheme, kind=kind) for scheme in KEY_SCHEMES}
     else:
-        keys = {key(value)}
-    return tuple(sorted(k for k in keys if k))
+        forms = {value}
+    keys: set[str] = set()
+    for form in forms:
+        words = fold_text(form).split()
+        for start in range(len(words)):
+            for end in range(start + 1, min(len(words), start + SPAN) + 1):
+                found = key(" ".join(words[start:end]))
+                if len(found) >= MIN_KEY:
+                    keys.add(found)
+    # A key that begins another is found by whatever finds it: only the longer one is kept.
+    ordered = sorted(keys)
+    last = len(ordered) - 1
+    return tuple(k for n, k in enumerate(ordered) if n == last or not ordered[n + 1].startswith(k))
 
 
 def stored_keys(values: Iterable[str], kind: str = "title") -> str:
@@ -75,7 +106,12 @@ def stored_keys(values: Iterable[str], kind: str = "title") -> str:
     for value in values:
         for key in value_keys(value, kind):
             keys[key] = None
-    return " ".join(keys)
+    return " " + " ".join(keys) + " " if keys else ""
+
+
+def key_matches(key: str, stored: str) -> bool:
+    """Whether a query key begins one of the keys of a stored key column."""
+    return f" {key}" in stored
 
 
 def query_key(word: str) -> str | None:

@@ -1,11 +1,12 @@
-"""The word index (migration 0005) counts the words it can answer exactly as the trigram index
-does, follows every write, is rebuilt by reindex, checked by check, and made for catalogues that
-already hold records."""
+"""The word index (migration 0006): words as written and folding keys stored as words.
+
+A query word's key matches a stored key that it begins, so a key is found where a stored word
+starts, and may run over several stored words; keys are looked for in titles, names and places
+only. The index follows every write, is rebuilt by reindex, checked by check, and made for
+catalogues that already hold records.
+"""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,87 +14,77 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from nkarchive import ops
-from nkarchive.search import compiler, reindex, search
-from nkarchive.search.columns import KINDS, WORD_INDEX
-from nkarchive.search.compiler import compile_kind
-from nkarchive.search.grammar import parse
+from nkarchive.korean import romanize, search_key
+from nkarchive.search import reindex, search
+from nkarchive.search.columns import INDEX
 from nkarchive.search.index import check_search_index
+from nkarchive.search.normalize import MIN_KEY, SPAN, fold_text, value_keys
 from nkarchive.store import migrate
 from nkarchive.store.catalogue import Catalogue
 from nkarchive.store.engine import make_engine
 
 
-@contextmanager
-def trigram_index_only() -> Iterator[None]:
-    """Searches as before the word index: every query looked up in the trigram index."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(compiler, "words_word_fts", lambda *args, **kwargs: None)
-        yield
+def add_work(catalogue: Catalogue, title: str, notes: str | None = None) -> str:
+    with ops.operation(catalogue, "Add a work") as op:
+        work = op.create("work", {"form": "feature", "record_status": "draft", "notes": notes})
+        op.create("title", {"work": work.uuid, "text": title, "title_type": "original"})
+    return work.uuid
 
 
-def both_ways(catalogue: Catalogue, query: str, typing: bool = False) -> tuple[object, object]:
-    def seen(result: object) -> object:
-        return (
-            result.total_by_kind,  # type: ignore[attr-defined]
-            [(h.kind, h.uuid, h.score, h.matched_field) for h in result.hits],  # type: ignore[attr-defined]
-        )
-
-    by_words = seen(search(catalogue, query, while_typing=typing))
-    with trigram_index_only():
-        by_trigrams = seen(search(catalogue, query, while_typing=typing))
-    return by_words, by_trigrams
+def add_person(catalogue: Catalogue, name: str) -> str:
+    with ops.operation(catalogue, "Add a person") as op:
+        person = op.create("agent", {"agent_type": "person"})
+        op.create("agent_name", {"agent": person.uuid, "name": name, "name_type": "preferred"})
+    return person.uuid
 
 
-def uses_word_index(query: str, typing: bool = False) -> bool:
-    tree = parse(query, while_typing=typing)
-    return any(compile_kind(tree, kind).word_fts is not None for kind in KINDS)
+def works(catalogue: Catalogue, query: str, typing: bool = False) -> set[str]:
+    result = search(catalogue, query, kinds=["work"], limit=500, while_typing=typing)
+    return {hit.uuid for hit in result.hits}
 
 
-WORD_QUERIES = [
-    "the",
-    "of",
-    "the of",
-    '"the"',
-    "the -of",
-    "the or a",
-    "title:the",
-    "notes:the",
-    "person:ri",
-    "place:the",
-    "director:ri",
-    "the year:1950..1990",
-    "in -(the or of)",
-    "the has:citation",
-]
+def test_a_key_is_found_where_a_stored_word_begins(catalogue: Catalogue) -> None:
+    teacher = add_work(catalogue, "선생님")  # Sŏnsaengnim: `kim` is inside its key, not a word
+    kim = add_work(catalogue, "김 선생")
+    assert works(catalogue, "kim") == {kim}
+    assert works(catalogue, "gim") == {kim}
+    assert works(catalogue, "sonsaengnim") == {teacher}
+    assert works(catalogue, "선생") == {teacher, kim}
+    assert works(catalogue, "saengnim") == set()
 
 
-@pytest.mark.parametrize("query", WORD_QUERIES)
-def test_counts_from_the_word_index_are_those_of_the_trigram_index(
-    demo_catalogue: Catalogue, query: str
-) -> None:
-    assert uses_word_index(query)
-    by_words, by_trigrams = both_ways(demo_catalogue, query)
-    assert by_words == by_trigrams
+def test_a_key_runs_over_words_spaced_another_way(catalogue: Catalogue) -> None:
+    person = add_person(catalogue, "Kim Jong Il")
+    for query in ("kimjongil", "Kim Chŏngil", "chongil", "jong il", "김정일"):
+        found = search(catalogue, query, kinds=["agent"]).hits
+        assert [hit.uuid for hit in found] == [person], query
 
 
-def test_common_words_are_found_in_the_demo_catalogue(demo_catalogue: Catalogue) -> None:
-    assert search(demo_catalogue, "the").total > 20
-    assert search(demo_catalogue, "of the").total > 5
+def test_keys_are_not_looked_for_in_notes(catalogue: Catalogue) -> None:
+    """`pin` is the key of `bin`; notes hold words, not keys, so only the word itself finds them."""
+    spinning = add_work(catalogue, "Wheel", notes="a spinning wheel")
+    pin = add_work(catalogue, "Needle", notes="a pin")
+    assert works(catalogue, "bin") == set()
+    assert works(catalogue, "pin") == {pin}
+    assert works(catalogue, "spinning") == {spinning}
 
 
-def test_a_word_typed_so_far_is_counted_by_its_beginning_in_the_trigram_index(
-    demo_catalogue: Catalogue,
-) -> None:
-    assert not uses_word_index("th", typing=True)
-    assert uses_word_index("th")
-    assert (
-        search(demo_catalogue, "th", while_typing=True).total > search(demo_catalogue, "the").total
-    )
+def test_a_whole_title_ranks_first_and_its_beginning_while_typing(catalogue: Catalogue) -> None:
+    longer = add_work(catalogue, "Blood of the Sea")
+    whole = add_work(catalogue, "Sea of Blood")
+    found = search(catalogue, "sea of blood", kinds=["work"]).hits
+    assert [hit.uuid for hit in found] == [whole, longer]
+    assert found[0].score > found[1].score
+    typed = search(catalogue, "sea of bl", kinds=["work"], while_typing=True).hits
+    assert [hit.uuid for hit in typed] == [whole, longer]
 
 
-def test_words_with_a_folding_key_or_other_letters_stay_in_the_trigram_index() -> None:
-    for query in ("pulgasari", "불가사리", "kim", "the pulgasari", "the or kim", "čechy"):
-        assert not uses_word_index(query)
+def test_two_letters_typed_so_far_find_every_word_they_begin(catalogue: Catalogue) -> None:
+    theatre = add_work(catalogue, "Theatre")
+    the = add_work(catalogue, "The River")
+    assert works(catalogue, "th", typing=True) == {theatre, the}
+    assert works(catalogue, "the") == {the}
+    assert works(catalogue, "thea", typing=True) == {theatre}
 
 
 @pytest.mark.parametrize("first", [0, 1, 3, 50])
@@ -102,107 +93,119 @@ def test_counts_are_the_same_wherever_the_first_pass_stops(
 ) -> None:
     from nkarchive.search import engine
 
-    expected = {q: search(demo_catalogue, q).total_by_kind for q in ("the", "a", "in")}
+    queries = ("the", "a", "in", "kim", "pyongyang")
+    expected = {q: search(demo_catalogue, q).total_by_kind for q in queries}
     monkeypatch.setattr(engine, "FEW_HITS", first)
     for query, totals in expected.items():
-        by_words, by_trigrams = both_ways(demo_catalogue, query)
-        assert by_words == by_trigrams
-        assert by_words[0] == totals  # type: ignore[index]
+        assert search(demo_catalogue, query).total_by_kind == totals
 
 
-# Words of the demo catalogue with no folding key (the word index answers them), some with one
-# (the trigram index does), and some found nowhere.
-_WORDS = ["the", "of", "a", "in", "to", "at", "on", "is", "as", "no", "by", "an", "ri", "ho",
-          "my", "1", "10", "19", "6th", "tv", "de", "film", "korean", "kim", "river", "zz", "q"]  # fmt: skip
-_FIELDS = ["", "", "", "title:", "notes:", "person:", "place:", "director:", "tag:", "excerpt:"]
-
-
-@st.composite
-def queries(draw: st.DrawFn) -> str:
-    terms = []
-    for _ in range(draw(st.integers(1, 3))):
-        words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3))
-        term = " ".join(words) if len(words) == 1 else '"' + " ".join(words) + '"'
-        term = draw(st.sampled_from(_FIELDS)) + term
-        terms.append(draw(st.sampled_from(["", "", "-"])) + term)
-    joiners = draw(st.lists(st.sampled_from([" ", " or "]), min_size=len(terms) - 1,
-                            max_size=len(terms) - 1))  # fmt: skip
-    query = terms[0]
-    for joiner, term in zip(joiners, terms[1:], strict=True):
-        query += joiner + term
-    return query
+# Titles as archivists type them: Hangul, Latin with the marks of McCune-Reischauer, digits,
+# punctuation and spaces.
+_LETTERS = st.sampled_from(list("abcdeghijklmnoprstuwyzŏŭéÉÀçñ0123456789불가사리조국의"))
+_BREAKS = st.sampled_from([" ", " ", "-", "'", "’", ", ", ": ", "(", ")", "."])
+_TITLES = st.lists(st.text(_LETTERS, min_size=1, max_size=8), min_size=1, max_size=5).flatmap(
+    lambda words: st.lists(_BREAKS, min_size=len(words) - 1, max_size=len(words) - 1).map(
+        lambda breaks: words[0] + "".join(b + w for b, w in zip(breaks, words[1:], strict=True))
+    )
+)
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(query=queries(), typing=st.booleans())
-def test_random_queries_find_the_same_records_either_way(
-    demo_catalogue: Catalogue, query: str, typing: bool
+@given(title=_TITLES)
+def test_a_title_is_found_by_each_of_its_words_its_keys_and_its_whole(
+    catalogue: Catalogue, title: str
 ) -> None:
-    by_words, by_trigrams = both_ways(demo_catalogue, query, typing)
-    assert by_words == by_trigrams
+    """The index's tokenizer and the folding split text into the same words."""
+    work = add_work(catalogue, title)
+    try:
+        words = fold_text(title).split()
+        for word in words:
+            assert work in works(catalogue, f'"{word}"'), word
+        assert work in works(catalogue, f'"{" ".join(words)}"')
+        if not {"and", "or", "not"} & set(words):  # typed as words, not operators
+            assert search(catalogue, " ".join(words), kinds=["work"]).hits[0].score >= 1.0
+        for key in value_keys(title):
+            assert work in works(catalogue, key), key
+        romanized = fold_text(romanize(title, "mr")).split()
+        if len(romanized) <= SPAN and len(search_key(" ".join(romanized))) >= MIN_KEY:
+            assert work in works(catalogue, f'"{" ".join(romanized)}"')
+    finally:
+        with ops.operation(catalogue, "Remove it") as op:
+            op.delete("work", work)
 
 
-def word_count(catalogue: Catalogue, match: str) -> int:
+def index_count(catalogue: Catalogue, match: str) -> int:
     with catalogue.engine.connect() as connection:
         found = connection.execute(
-            text(f"SELECT count(*) FROM {WORD_INDEX} WHERE {WORD_INDEX} MATCH :m"), {"m": match}
+            text(f"SELECT count(*) FROM {INDEX} WHERE {INDEX} MATCH :m"), {"m": match}
         ).scalar()
     return int(found or 0)
 
 
-def test_edits_undo_and_redo_keep_the_word_index_in_step(demo_catalogue: Catalogue) -> None:
+def test_edits_undo_and_redo_keep_the_index_in_step(demo_catalogue: Catalogue) -> None:
     catalogue = demo_catalogue
     work = search(catalogue, "the", kinds=["work"]).hits[0].uuid
-    before = word_count(catalogue, '{title_t} : "sogwang"')
+    before = index_count(catalogue, '{title_t} : "sogwang"')
+    keys_before = index_count(catalogue, '{title_k} : "sokwaq" *')
     with ops.operation(catalogue, "Add a title") as op:
         op.create(
             "title", {"work": work, "text": "Sogwang of the west", "title_type": "alternative"}
         )
-    assert word_count(catalogue, '{title_t} : "sogwang"') == before + 1
+    assert index_count(catalogue, '{title_t} : "sogwang"') == before + 1
+    assert index_count(catalogue, '{title_k} : "sokwaq" *') == keys_before + 1
     ops.undo(catalogue)
-    assert word_count(catalogue, '{title_t} : "sogwang"') == before
+    assert index_count(catalogue, '{title_t} : "sogwang"') == before
     ops.redo(catalogue)
-    assert word_count(catalogue, '{title_t} : "sogwang"') == before + 1
+    assert index_count(catalogue, '{title_t} : "sogwang"') == before + 1
     assert check_search_index(catalogue) == []
 
 
-def test_check_finds_the_word_index_out_of_step_and_reindex_repairs_it(
-    demo_catalogue: Catalogue,
-) -> None:
+def test_check_finds_the_index_emptied_and_reindex_repairs_it(demo_catalogue: Catalogue) -> None:
     catalogue = demo_catalogue
     expected = search(catalogue, "the").total_by_kind
     with catalogue.engine.begin() as connection:
-        connection.execute(text(f"INSERT INTO {WORD_INDEX}({WORD_INDEX}) VALUES ('delete-all')"))
+        connection.execute(text(f"INSERT INTO {INDEX}({INDEX}) VALUES ('delete-all')"))
     problems = check_search_index(catalogue)
-    assert "the word index is empty although records are indexed" in problems
-    assert any(p.endswith("is not found by its own words in the word index") for p in problems)
+    assert "the full-text index is empty although records are indexed" in problems
+    assert any(p.endswith("is not found by its own words in the full-text index") for p in problems)
     reindex(catalogue)
     assert check_search_index(catalogue) == []
     assert search(catalogue, "the").total_by_kind == expected
 
 
-def test_migration_0005_indexes_an_existing_catalogue_and_downgrade_drops_it(
+def test_migration_0006_reindexes_an_existing_catalogue_and_downgrade_goes_back(
     demo_catalogue: Catalogue,
 ) -> None:
     path = demo_catalogue.path
-    expected = search(demo_catalogue, "the").total_by_kind
+    queries = ("the", "kim", "pyongyang", "조국", "year:1970..1979 -the")
+    expected = {q: search(demo_catalogue, q).total_by_kind for q in queries}
     demo_catalogue.close()
     engine = make_engine(path, foreign_keys=False)
     try:
-        migrate.downgrade(engine, "0004")
+        migrate.downgrade(engine, "0005")
         with engine.connect() as connection:
             names = {r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
-        assert not [n for n in names if n.startswith(WORD_INDEX)]
-        assert "search_index" in names
+            shape = connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = 'search_index'"
+            ).scalar()
+        assert {"search_main", "search_index_words", "search_index"} <= names
+        assert "trigram" in str(shape)
         migrate.upgrade(engine)
     finally:
         engine.dispose()
     reopened = Catalogue.open(path)
     try:
-        assert search(reopened, "the").total_by_kind == expected
-        assert word_count(reopened, '"the"') == sum(expected.values())
+        assert {q: search(reopened, q).total_by_kind for q in queries} == expected
         assert check_search_index(reopened) == []
+        with reopened.engine.connect() as connection:
+            names = {r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
+            shapes = connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name IN ('search_index', 'search_main')"
+            ).scalars()
+            assert all("unicode61" in str(shape) for shape in shapes)
+        assert "search_index_words" not in names and "search_main" in names
     finally:
         reopened.close()
