@@ -20,6 +20,7 @@ from nkarchive.search.columns import (
     COMPANY_ROLES,
     GROUP_BY_NAME,
     GROUPS,
+    KIND_CODES,
     KIND_TABLES,
     PERSON_ROLES,
     rowid_base,
@@ -51,7 +52,17 @@ class Always:
     value: bool
 
 
-Piece = Fts | Sql | Always
+@dataclass(frozen=True)
+class Both:
+    """Records matching an FTS5 query and an SQL condition (`director:kim` for people: named
+    Kim, and credited as directors). Kept apart so that a conjunction can look the words up in
+    the index and test the condition only on what it finds."""
+
+    fts: Fts
+    condition: Sql
+
+
+Piece = Fts | Sql | Always | Both
 
 
 @dataclass
@@ -86,6 +97,8 @@ class KindQuery:
     # reading a dense result in id order (see DateRange).
     parts: tuple[str, ...] = ()
     in_id_order: str | None = None
+    # Statements whose results add up to the count of a year range (DateRange.counts).
+    counts: tuple[str, ...] = ()
 
     @property
     def table(self) -> str:
@@ -217,6 +230,8 @@ class Compiler:
             return "1" if piece.value else "0"
         if isinstance(piece, Fts):
             return self.fts_in(piece)
+        if isinstance(piece, Both):
+            return f"({self.fts_in(piece.fts)}) AND ({piece.condition.condition})"
         return piece.condition
 
     def compile(self, node: Node, positive: bool = True) -> Piece:
@@ -225,7 +240,7 @@ class Compiler:
         if isinstance(node, Or):
             return self._or([self.compile(item, positive) for item in node.items])
         if isinstance(node, Not):
-            return _negate(self.compile(node.item, not positive))
+            return _negate(self._plain(self.compile(node.item, not positive)))
         return self.leaf(node, positive)
 
     def _and(self, pieces: list[Piece]) -> Piece:
@@ -234,6 +249,10 @@ class Compiler:
         pieces = [p for p in pieces if not isinstance(p, Always)]
         if not pieces:
             return Always(True)
+        # A conjunction's parts join this one's: its words go into the one FTS5 query.
+        pieces = [
+            q for p in pieces for q in ((p.fts, p.condition) if isinstance(p, Both) else (p,))
+        ]
         included = [p for p in pieces if isinstance(p, Fts) and not p.negated]
         excluded = [p for p in pieces if isinstance(p, Fts) and p.negated]
         conditions = [p for p in pieces if isinstance(p, Sql)]
@@ -247,18 +266,25 @@ class Compiler:
         merged.extend(conditions)
         if len(merged) == 1:
             return merged[0]
+        first, rest = merged[0], merged[1:]
+        if isinstance(first, Fts) and not first.negated and all(isinstance(p, Sql) for p in rest):
+            return Both(first, Sql(" AND ".join(f"({self.as_sql(p)})" for p in rest)))
         return Sql(" AND ".join(f"({self.as_sql(p)})" for p in merged))
 
     def _or(self, pieces: list[Piece]) -> Piece:
         if any(isinstance(p, Always) and p.value for p in pieces):
             return Always(True)
-        pieces = [p for p in pieces if not isinstance(p, Always)]
+        pieces = [self._plain(p) for p in pieces if not isinstance(p, Always)]
         if not pieces:
             return Always(False)
         if all(isinstance(p, Fts) and not p.negated for p in pieces):
             fts = [p for p in pieces if isinstance(p, Fts)]
             return Fts(" OR ".join(f"({p.query})" for p in fts))
         return Sql(" OR ".join(f"({self.as_sql(p)})" for p in pieces))
+
+    def _plain(self, piece: Piece) -> Piece:
+        """A piece that `or` and `not` can take whole: a conjunction as one SQL condition."""
+        return Sql(self.as_sql(piece)) if isinstance(piece, Both) else piece
 
     # -- leaves ----------------------------------------------------------------------------
 
@@ -445,6 +471,19 @@ class DateRange:
             conditions.append(f"{plus}r.{c}_lower <= {self.upper}")
         return " AND ".join(conditions)
 
+    def counts(self, kind: str) -> tuple[str, ...]:
+        """Statements whose results add up to the count: the records starting inside the range
+        summed from the counts per day (migration 0007), and the other two parts counted."""
+        low, high = self.lower, self.upper
+        days = [f"kind = {KIND_CODES[kind]}"]
+        if low is not None:
+            days.append(f"day >= {low}")
+        if high is not None:
+            days.append(f"day <= {high}")
+        inside = f"SELECT coalesce(sum(n), 0) FROM search_date_count WHERE {' AND '.join(days)}"
+        table = KIND_TABLES[kind]
+        return (inside, *(f"SELECT count(*) FROM {table} r WHERE {p}" for p in self.parts()[1:]))
+
     def parts(self) -> tuple[str, ...]:
         c, low, high = self.column, self.lower, self.upper
         inside = f"r.{c}_lower >= {low}" if low else f"r.{c}_lower IS NOT NULL"
@@ -502,12 +541,17 @@ def compile_kind(
             return KindQuery(kind, None, None, {}, never=True)
         return KindQuery(
             kind, None, ranges.overlap(), compiler.params.values,
-            parts=ranges.parts(), in_id_order=ranges.overlap(plus="+"),
+            parts=ranges.parts(), in_id_order=ranges.overlap(plus="+"), counts=ranges.counts(kind),
         )  # fmt: skip
     # The top level's conjuncts are kept apart: FTS parts become one index lookup, the rest a
     # condition on the records joined to it.
     items = tree.items if isinstance(tree, And) else (tree,)
-    pieces = [compiler.compile(item) for item in items]
+    pieces = [
+        part
+        for item in items
+        for piece in (compiler.compile(item),)
+        for part in ((piece.fts, piece.condition) if isinstance(piece, Both) else (piece,))
+    ]
     if any(isinstance(p, Always) and not p.value for p in pieces):
         return KindQuery(kind, None, None, {}, never=True)
     included = [p for p in pieces if isinstance(p, Fts) and not p.negated]

@@ -130,15 +130,9 @@ class Step:
         q = self.query
         if q.never:
             return 0
-        if q.parts and self.fts is None:
+        if q.counts and self.fts is None:
             return sum(
-                int(
-                    connection.exec_driver_sql(
-                        f"SELECT count(*) FROM {q.table} r WHERE {part}", q.params
-                    ).scalar()
-                    or 0
-                )
-                for part in q.parts
+                int(connection.exec_driver_sql(sql, q.params).scalar() or 0) for sql in q.counts
             )
         sql, params = self._shape("count", order=False)
         return int(connection.exec_driver_sql(sql, params).scalar() or 0)

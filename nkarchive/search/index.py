@@ -25,6 +25,7 @@ from nkarchive.search.columns import (
     rowid_range,
     split_rowid,
 )
+from nkarchive.search.dates import date_count_problems, rebuild_date_counts
 from nkarchive.search.documents import RowMaker, chunks, read_values
 
 if TYPE_CHECKING:
@@ -361,7 +362,7 @@ def check_search_index(catalogue: Catalogue) -> list[str]:
         ).scalar()
         if tables != 3:
             return ["the catalogue has no search index (run `nkarchive reindex`)"]
-        return index_problems(connection)
+        return index_problems(connection) + date_count_problems(connection)
 
 
 def reindex(catalogue: Catalogue, progress: Progress | None = None) -> dict[str, float]:
@@ -372,4 +373,8 @@ def reindex(catalogue: Catalogue, progress: Progress | None = None) -> dict[str,
     if catalogue.read_only:
         raise CatalogueReadOnly(catalogue.path, "is open read-only; the index cannot be rebuilt")
     with writer(catalogue.engine).begin() as connection:
-        return rebuild_index(connection, progress)
+        timings = rebuild_index(connection, progress)
+        started = time.perf_counter()
+        rebuild_date_counts(connection)
+        timings["dates"] = time.perf_counter() - started
+        return timings

@@ -89,11 +89,13 @@ def keys_of(value: str, kind: str, key: Callable[[str], str]) -> tuple[str, ...]
     keys: set[str] = set()
     for form in forms:
         words = fold_text(form).split()
-        for start in range(len(words)):
-            for end in range(start + 1, min(len(words), start + SPAN) + 1):
-                found = key(" ".join(words[start:end]))
-                if len(found) >= MIN_KEY:
-                    keys.add(found)
+        for start, word in enumerate(words):
+            span = word
+            for following in words[start + 1 : start + SPAN]:
+                keys.add(key(span))
+                span += " " + following
+            keys.add(key(span))
+    keys = {k for k in keys if len(k) >= MIN_KEY}
     # A key that begins another is found by whatever finds it: only the longer one is kept.
     ordered = sorted(keys)
     last = len(ordered) - 1

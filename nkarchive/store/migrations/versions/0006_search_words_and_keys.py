@@ -11,8 +11,8 @@ with no key) had been added beside it to make common lookups affordable.
 
 A key now matches a stored key it begins, and a value stores the keys of its runs of words
 (nkarchive.search.normalize), so every lookup is a lookup of whole words or word beginnings:
-FTS5's unicode61 tokenizer serves, with entries for beginnings of two and three letters
-(typing). `^`, `_` and `|` are letters to it: a title's whole-value word and the mark between
+FTS5's unicode61 tokenizer serves, with entries for beginnings of two to six letters (typing,
+and the keys of one or two syllables). `^`, `_` and `|` are letters to it: a title's whole-value word and the mark between
 two values. `search_index` holds every column; `search_main`, titles and names alone, serves
 the ranking tiers that look only there (a title tier in the full index reads the entries of
 every place and note that holds the word too). `search_index_words` goes. `search_doc`'s rows
@@ -90,7 +90,7 @@ _MAIN_COLUMNS = ("title_t", "title_k", "name_t", "name_k")
 
 def upgrade() -> None:
     _drop(("search_index", "search_main", "search_index_words"))
-    words = f"tokenize='{_TOKENIZER}', prefix='2 3'"
+    words = f"tokenize='{_TOKENIZER}', prefix='2 3 4 5 6'"
     _index("search_index", _COLUMNS, words, _TRIGGERS["search_index"])
     _index("search_main", _MAIN_COLUMNS, words, _TRIGGERS["search_main"])
     from nkarchive.search.index import rebuild_index
