@@ -11,7 +11,7 @@ only the page itself is then scored.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -334,6 +334,9 @@ _TIER_COLUMNS: tuple[str, ...] = tuple(
 )
 
 
+_TIER_COLUMN_SET = frozenset(_TIER_COLUMNS)
+
+
 def _conjunction(tree: Node | None) -> bool:
     """Whether the tree is terms joined by and: then a hit's tier follows from its own index row."""
     items = tree.items if isinstance(tree, And) else (tree,)
@@ -508,7 +511,7 @@ def match_plan(probes: list[_Probe], kind: str) -> _MatchPlan:
 
 
 def matched_group(
-    row: dict[str, str | None], probes: list[_Probe], kind: str, plan: _MatchPlan | None = None
+    row: Mapping[str, str | None], probes: list[_Probe], kind: str, plan: _MatchPlan | None = None
 ) -> tuple[str, bool] | None:
     """The best field group a record's index row matched in (main field first; the spelling
     as typed before another spelling with the same key), and whether only by key."""
@@ -566,18 +569,32 @@ def finish_page(
     if probes and ids:
         base = rowid_base(kind)
         plan = match_plan(probes, kind)
-        # Only the columns the probes look in.
+        # Only the columns the probes look in: first those of titles, names and places, where
+        # most hits match, then notes and excerpts for the hits that did not (the plan looks
+        # in that order, so a match found first is the one all columns would give).
         read = list(dict.fromkeys(c for _, t, k, _, _ in plan for c in (t, k) if c))
-        marks = ", ".join("?" for _ in ids)
-        rows = _rows(
-            connection,
-            f"SELECT id, {', '.join(read) or 'NULL'} FROM search_doc WHERE id IN ({marks})",
-            tuple(base + i for i in ids),
-        )
-        for row in rows:
-            found = matched_group(dict(zip(read, row[1:], strict=False)), probes, kind, plan)
-            if found:
-                matches[int(row[0]) - base] = found
+        stored_rows: dict[int, dict[str, str]] = {}
+        wanted_ids = ids
+        for columns in (
+            [c for c in read if c in _TIER_COLUMN_SET],
+            [c for c in read if c not in _TIER_COLUMN_SET],
+        ):
+            if not columns or not wanted_ids:
+                continue
+            marks = ", ".join("?" for _ in wanted_ids)
+            rows = _rows(
+                connection,
+                f"SELECT id, {', '.join(columns)} FROM search_doc WHERE id IN ({marks})",
+                tuple(base + i for i in wanted_ids),
+            )
+            for row in rows:
+                record_id = int(row[0]) - base
+                stored = stored_rows.setdefault(record_id, {})
+                stored.update((c, v) for c, v in zip(columns, row[1:], strict=True) if v)
+                found = matched_group(stored, probes, kind, plan)
+                if found:
+                    matches[record_id] = found
+            wanted_ids = [i for i in wanted_ids if i not in matches]
         wanted = {group for group, _ in matches.values()}
         originals = read_docs(connection, kind, ids=list(matches), groups=wanted) if matches else {}
     fallback = _describe_leaf(tree)
