@@ -42,6 +42,7 @@ class Group:
     name: str
     label: str
     keyed: bool  # names and titles also get folding keys; long text does not
+    verbatim: bool = False  # stored as read (words no one types), not folded
 
     @property
     def text_column(self) -> str:
@@ -62,6 +63,9 @@ GROUPS: tuple[Group, ...] = (
     Group("tag", "genre or subject", False),
     Group("notes", "notes", False),
     Group("excerpt", "citation excerpt", False),
+    # A person's or organisation's roles in credits, as `_director`: `director:kim` finds
+    # people named Kim who direct in one index lookup. `_` begins no typed word.
+    Group("role", "credited as", False, verbatim=True),
 )
 GROUP_BY_NAME: dict[str, Group] = {group.name: group for group in GROUPS}
 
@@ -88,9 +92,10 @@ MAIN_INDEX_COLUMNS: tuple[str, ...] = ("title_t", "title_k", "name_t", "name_k")
 INDEXES: tuple[str, ...] = (INDEX, MAIN_INDEX)
 # Both use FTS5's unicode61 tokenizer with `^`, `_` and `|` as letters (a whole-value word, the
 # mark between values: nkarchive.search.normalize), and keep entries for the beginnings of two
-# to six letters: what is typed so far, and the keys a query word begins (a beginning of
-# another length gathers every stored word and key it begins: `ivel` begins 17,000 keys of
-# titles with `river` in them). Migration 0006 spells the settings out.
+# to four letters: what is typed so far, and the short keys a query word begins (a longer
+# beginning gathers every stored word and key it begins, one by one: `ivel`, the key of river,
+# begins 17,000 keys of titles, read in 3 ms without its entry and 1 ms with it; entries for
+# five and six letters as well cost the index build 20 s). Migration 0006 spells them out.
 NAME_GROUPS: tuple[str, ...] = (
     "title", "name", *(f"credit_{role}" for role in ROLES), "contributor", "container", "place",
 )  # fmt: skip

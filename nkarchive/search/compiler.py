@@ -315,6 +315,12 @@ class Compiler:
         if query is None:
             return Always(True)
         piece: Piece = Fts(query)
+        if kind == "agent" and words.field in _role_fields():
+            # People credited in the role: their index row lists their roles (`_director`).
+            roles = _ROLE_GROUPS.get(words.field, (words.field,))
+            credited = " OR ".join(quote(f"_{role}") for role in roles)
+            column = GROUP_BY_NAME["role"].text_column
+            piece = Fts(f"({query}) AND {{{column}}} : ({credited})")
         extra = self._agent_condition(words.field) if kind == "agent" else None
         if extra:
             piece = self._and([piece, Sql(extra)])
@@ -332,10 +338,7 @@ class Compiler:
             return "r.agent_type = 'person'"
         if field_name == "studio":
             return "r.agent_type <> 'person'"
-        if field_name is None or field_name not in _role_fields():
-            return None
-        roles = _ROLE_GROUPS.get(field_name, (field_name,))
-        return f"EXISTS (SELECT 1 FROM credit x WHERE x.agent_id = r.id AND x.role IN ({self.params.add_all(roles)}))"
+        return None
 
     def _words_elsewhere(self, words: Words) -> Piece:
         """place: and source: on records that hold neither: through their events or citations."""

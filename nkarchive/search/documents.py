@@ -22,6 +22,7 @@ from nkarchive.search.normalize import (
     keys_of,
     stored_keys,
     stored_text,
+    verbatim_text,
 )
 
 # What each reader reads: (owner id, group, value columns, FROM clause); `{c}` in the SQL made
@@ -73,6 +74,7 @@ _READERS: dict[str, tuple[Reader, ...]] = {
         ("id", "'notes'", ("notes",), "agent"),
         ("agent_id", "'notes'", ("honour", "notes"), "agent_honour"),
         ("agent_id", "'notes'", ("value",), "agent_identifier"),
+        ("agent_id", "'role'", ("'_' || role",), "credit"),
         _citations("c.agent_id"),
         _citations("n.agent_id", "agent_name n"),
     ),
@@ -149,6 +151,9 @@ def _columns(values: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str
     row: list[tuple[str, str]] = []
     for name, group_values in values:
         group = GROUP_BY_NAME[name]
+        if group.verbatim:
+            row.append((group.text_column, verbatim_text(group_values)))
+            continue
         folded = stored_text(group_values, framed=name in FRAMED)
         if folded:
             row.append((group.text_column, folded))
@@ -293,6 +298,9 @@ class RowMaker:
 
     def _fill(self, cells: list[str | None], name: str, values: tuple[str, ...]) -> None:
         group = GROUP_BY_NAME[name]
+        if group.verbatim:
+            cells[self._position[group.text_column]] = verbatim_text(values)
+            return
         if group.keyed:
             # Titles and names: few distinct values, each worth remembering.
             folded = [f for f in map(self._fold, values) if f]

@@ -84,12 +84,15 @@ def write_docs(
 
 # -- which records a changed row belongs to ---------------------------------------------------
 
-_DIRECT: dict[str, tuple[str, str]] = {
-    "work": ("work", "id"), "title": ("work", "work_id"), "credit": ("work", "work_id"),
-    "manifestation": ("work", "work_id"), "item": ("work", "work_id"),
-    "agent": ("agent", "id"), "agent_honour": ("agent", "agent_id"),
-    "agent_identifier": ("agent", "agent_id"), "agent_name": ("agent", "agent_id"),
-    "event": ("event", "id"), "source": ("source", "id"), "source_contributor": ("source", "source_id"),
+_DIRECT: dict[str, tuple[tuple[str, str], ...]] = {
+    "work": (("work", "id"),), "title": (("work", "work_id"),),
+    # A credit is text of its work, and a role of its agent.
+    "credit": (("work", "work_id"), ("agent", "agent_id")),
+    "manifestation": (("work", "work_id"),), "item": (("work", "work_id"),),
+    "agent": (("agent", "id"),), "agent_honour": (("agent", "agent_id"),),
+    "agent_identifier": (("agent", "agent_id"),), "agent_name": (("agent", "agent_id"),),
+    "event": (("event", "id"),), "source": (("source", "id"),),
+    "source_contributor": (("source", "source_id"),),
 }  # fmt: skip
 # A citation's text belongs to the record it backs; some targets are parts of a work or agent,
 # whose owner is looked up: (owner kind, SQL selecting the owner of the parts `IN ({})`).
@@ -125,8 +128,7 @@ def affected_records(connection: Connection, changes: Iterable[Change]) -> dict[
         for values in (change.before, change.after):
             if not values:
                 continue
-            if change.table in _DIRECT:
-                kind, column = _DIRECT[change.table]
+            for kind, column in _DIRECT.get(change.table, ()):
                 if values.get(column) is not None:
                     dirty[kind].add(int(values[column]))
             if change.table == "citation":
@@ -188,7 +190,12 @@ def _ranges(connection: Connection, kind: str, batch: int = BATCH) -> Iterable[t
 
 def rebuild_index(connection: Connection, progress: Progress | None = None) -> dict[str, float]:
     """Rebuild the whole index from the records, in the caller's transaction; returns the
-    seconds spent on each kind of record."""
+    seconds spent on each kind of record. An index of an earlier shape (migration 0002 calls
+    this as it makes one) is left empty: the migration that gives `search_doc` today's columns
+    (0006) rebuilds it."""
+    present = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(search_doc)").all()]
+    if present[1:] != list(COLUMNS):
+        return {}
     triggers = (
         connection.exec_driver_sql(
             "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_doc'"
@@ -209,17 +216,8 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
     # A larger page cache for the rebuild: FTS5 merges its segments far faster in memory.
     cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
     connection.exec_driver_sql("PRAGMA cache_size = -262144")
-    # The full-text indexes over search_doc: migration 0002 made the first and fills it with
-    # this code; 0004 added the titles-and-names one; 0006 replaced both.
-    indexes = [
-        name
-        for name in INDEXES
-        if connection.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-        ).scalar()
-    ]
     connection.exec_driver_sql("DELETE FROM search_doc")
-    for index in indexes:
+    for index in INDEXES:
         connection.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('delete-all')")
     timings: dict[str, float] = {}
     rows_made = RowMaker(limit=1 << 20)  # a million distinct values: some 200 MB at most
@@ -233,7 +231,7 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
             if progress:
                 progress(kind, high, total)
         timings[kind] = time.perf_counter() - started
-    for index in indexes:
+    for index in INDEXES:
         started = time.perf_counter()
         # FTS5 writes its in-memory index out in small segments and merges them as it goes;
         # merging 16 at a time rather than 4 (the default, put back after) writes each entry
@@ -250,14 +248,8 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
             (int(automerge if automerge is not None else DEFAULT_MERGE),),
         )
         # One segment: each lookup costs a setup in every segment, and the first page of a
-        # title tier is mostly setup (a phrase: 3 ms in 22 segments, 0.2 ms in one). Not for
-        # the trigram indexes of migrations 0002 and 0004, which 0006 replaces (merging the
-        # full one took 90 s on 100,000 works).
-        shape = connection.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE name = ?", (index,)
-        ).scalar()
-        if "trigram" not in str(shape):
-            connection.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('optimize')")
+        # title tier is mostly setup (a phrase: 3 ms in 22 segments, 0.2 ms in one).
+        connection.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('optimize')")
         timings[_INDEX_NAMES[index]] = time.perf_counter() - started
     for sql in triggers:
         connection.exec_driver_sql(sql)

@@ -31,8 +31,9 @@ _NOT_WORD = re.compile(r"[\W_]+")
 # Keys shorter than this are not looked up: they would match nearly everything.
 MIN_KEY = 3
 # The most words one stored key runs over: a typed word spelling three written apart (the
-# DPRK's Kim Jong Il, typed as kimjongil) or a phrase of up to four words spelt another way.
-SPAN = 4
+# DPRK's Kim Jong Il, typed as kimjongil), or a phrase of three spelt another way. Each word
+# more costs the index build a quarter more keys to fold.
+SPAN = 3
 # Romanizations whose keys are indexed for a Hangul value; the folding makes the others meet
 # these (nkarchive.korean's tests), and each extra scheme costs index build time.
 KEY_SCHEMES = ("mr", "rr", "alalc", "dprk")
@@ -65,6 +66,12 @@ def framed_text(folded: Iterable[str], *, framed: bool) -> str:
     if framed:
         return " " + " ".join(f"{f} {whole_word(f)}" for f in folded) + " "
     return " " + " | ".join(folded) + " "
+
+
+def verbatim_text(values: Iterable[str]) -> str:
+    """The text column of a group whose values are words already (roles: `_director`)."""
+    words = sorted(set(values))
+    return " " + " ".join(words) + " " if words else ""
 
 
 def stored_text(values: Iterable[str], *, framed: bool = True) -> str:

@@ -170,3 +170,34 @@ def test_reindex_refuses_a_read_only_catalogue(films: Films) -> None:
     films.catalogue.close()
     with Catalogue.open(path, read_only=True) as read_only, pytest.raises(CatalogueReadOnly):
         reindex(read_only)
+
+
+def test_people_are_found_by_the_roles_their_credits_give_them(films: Films) -> None:
+    """`director:kim` among people: Kim Jong Il produced, and is a director only while credited
+    as one; the credit's edits, undo and redo move the role in the index."""
+    catalogue = films.catalogue
+
+    def people(query: str) -> list[str]:
+        return [hit.uuid for hit in search(catalogue, query, kinds=["agent"]).hits]
+
+    assert people("producer:kim") == [films.kim]
+    assert people("director:kim") == []
+    with ops.operation(catalogue, "Credit him as director") as op:
+        credit = op.create(
+            "credit", {"work": films.schoolgirl, "agent": films.kim, "role": "co_director"}
+        )
+    assert people("director:kim") == [films.kim]
+    assert people("director:신상옥") == [films.shin]
+    with ops.operation(catalogue, "He wrote it") as op:
+        op.update("credit", credit.uuid, {"role": "screenwriter"})
+    assert people("director:kim") == []
+    assert people("screenwriter:kim") == [films.kim]
+    ops.undo(catalogue)
+    assert people("director:kim") == [films.kim]
+    ops.redo(catalogue)
+    with ops.operation(catalogue, "Uncredit") as op:
+        op.delete("credit", credit.uuid)
+    assert people("screenwriter:kim") == []
+    assert people("producer:kim") == [films.kim]
+    assert check_search_index(catalogue) == []
+    assert people("director") == people("roledirector") == []  # roles are no words to type

@@ -11,9 +11,10 @@ with no key) had been added beside it to make common lookups affordable.
 
 A key now matches a stored key it begins, and a value stores the keys of its runs of words
 (nkarchive.search.normalize), so every lookup is a lookup of whole words or word beginnings:
-FTS5's unicode61 tokenizer serves, with entries for beginnings of two to six letters (typing,
-and the keys of one or two syllables). `^`, `_` and `|` are letters to it: a title's whole-value word and the mark between
-two values. `search_index` holds every column; `search_main`, titles and names alone, serves
+FTS5's unicode61 tokenizer serves, with entries for beginnings of two to four letters (typing,
+and short keys). `^`, `_` and `|` are letters to it: a title's whole-value word and the mark between
+two values. A person's roles in credits get a column of their own (`_director`: `director:kim`
+is one lookup). `search_index` holds every column; `search_main`, titles and names alone, serves
 the ranking tiers that look only there (a title tier in the full index reads the entries of
 every place and note that holds the word too). `search_index_words` goes. `search_doc`'s rows
 change shape, so both are rebuilt from the records here, in the migration's transaction.
@@ -37,10 +38,12 @@ _ROLES = (
     "co_production_company", "creative_group", "special_effects", "distributor", "other",
 )  # fmt: skip
 _KEYED = ("title", "name", *(f"credit_{r}" for r in _ROLES), "contributor", "container", "place")
-_COLUMNS = (
+_OLD_COLUMNS = (
     *(c for g in _KEYED for c in (f"{g}_t", f"{g}_k")),
     *(f"{g}_t" for g in ("tag", "notes", "excerpt")),
 )
+# A person's or organisation's roles in credits (`_director`), new here.
+_COLUMNS = (*_OLD_COLUMNS, "role_t")
 _TOKENIZER = "unicode61 remove_diacritics 0 tokenchars ''^_|''"
 _TRIGGERS = {
     "search_index": ("search_doc_insert", "search_doc_delete", "search_doc_update"),
@@ -90,7 +93,10 @@ _MAIN_COLUMNS = ("title_t", "title_k", "name_t", "name_k")
 
 def upgrade() -> None:
     _drop(("search_index", "search_main", "search_index_words"))
-    words = f"tokenize='{_TOKENIZER}', prefix='2 3 4 5 6'"
+    present = {row[1] for row in op.get_bind().exec_driver_sql("PRAGMA table_info(search_doc)")}
+    if "role_t" not in present:
+        op.execute("ALTER TABLE search_doc ADD COLUMN role_t TEXT")
+    words = f"tokenize='{_TOKENIZER}', prefix='2 3 4'"
     _index("search_index", _COLUMNS, words, _TRIGGERS["search_index"])
     _index("search_main", _MAIN_COLUMNS, words, _TRIGGERS["search_main"])
     from nkarchive.search.index import rebuild_index
@@ -102,11 +108,12 @@ def downgrade() -> None:
     # Back to the three indexes of 0005, filled from search_doc as it stands; that version's
     # `nkarchive reindex` writes its own rows again.
     _drop(("search_index", "search_main"))
-    _index("search_index", _COLUMNS, "tokenize='trigram'", _TRIGGERS["search_index"])
+    op.execute("ALTER TABLE search_doc DROP COLUMN role_t")
+    _index("search_index", _OLD_COLUMNS, "tokenize='trigram'", _TRIGGERS["search_index"])
     _index("search_main", _MAIN_COLUMNS, "tokenize='trigram'", _TRIGGERS["search_main"])
     _index(
         "search_index_words",
-        tuple(c for c in _COLUMNS if c.endswith("_t")),
+        tuple(c for c in _OLD_COLUMNS if c.endswith("_t")),
         "tokenize='unicode61 remove_diacritics 0 tokenchars ''^$|'''",
         _TRIGGERS["search_index_words"],
     )
