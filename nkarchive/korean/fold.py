@@ -4,9 +4,9 @@ The key has no spaces. Korean spacing is not stable across schemes and sources: 
 every syllable of a given name as a word (Kim Jong Il / Kim Chŏngil), ALA-LC writes particles
 apart (hanŭl ŭl / hanŭrŭl), and titles are spaced differently in different sources (이름없는 /
 Irŭm ŏmnŭn). A word-aligned key would keep those variants apart, so the key drops word
-boundaries, and a search matches the key of what the user typed as a substring of the stored
-key (which also serves prefix matching while typing; SQLite's FTS5 trigram tokenizer indexes
-exactly this kind of substring search). Ranking by closeness is the search layer's job.
+boundaries. The search index stores the keys of a value's runs of words, from each word on, and
+a search matches the key of what the user typed as the beginning of one of them
+(nkarchive.search.normalize). Ranking by closeness is the search layer's job.
 
 Folding (romanization.md §9, extended): lower case; marks, apostrophes, hyphens, punctuation and
 spaces removed; eo→o, eu→u, ee→i, oo→u, oi→oe, ui→i, yi→i; sh→s; tch/jj/ch/j→c; kh/th/ph→k/t/p;

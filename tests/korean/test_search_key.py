@@ -49,7 +49,7 @@ ATTESTED: dict[int, tuple[str, ...]] = {
 UNMATCHED: list[tuple[int, str, str]] = [
     (45, "Hak Pak", "Western name order; the index adds name-order variants, the key does not"),
     (49, "Kyun Soon Jo", "Western name order and a garbled given name"),
-    (57, "Hong Youg-hui", "a typing error (Youg); left to trigram fuzzy matching"),
+    (57, "Hong Youg-hui", "a typing error (Youg), which no fold should mend"),
     (59, "Baek Sul-mi", "u for ㅓ (Sul), which no fold can merge without merging ㅓ and ㅜ"),
 ]
 
