@@ -63,9 +63,11 @@ GROUPS: tuple[Group, ...] = (
     Group("tag", "genre or subject", False),
     Group("notes", "notes", False),
     Group("excerpt", "citation excerpt", False),
-    # A person's or organisation's roles in credits, as `_director`: `director:kim` finds
-    # people named Kim who direct in one index lookup. `_` begins no typed word.
-    Group("role", "credited as", False, verbatim=True),
+    # Codes as words no one types (`_` begins none): a person's roles in credits
+    # (`_role_director`), a work's or event's kinds of event and countries (`_event_festival`,
+    # `_country_kp`: a work has those of its events), a source's class (`_class_memoir`). So
+    # `director:kim`, `pyongyang event:festival` and `country:cs` are index lookups.
+    Group("mark", "coded as", False, verbatim=True),
 )
 GROUP_BY_NAME: dict[str, Group] = {group.name: group for group in GROUPS}
 

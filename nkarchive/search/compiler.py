@@ -316,11 +316,9 @@ class Compiler:
             return Always(True)
         piece: Piece = Fts(query)
         if kind == "agent" and words.field in _role_fields():
-            # People credited in the role: their index row lists their roles (`_director`).
+            # People credited in the role: their index row lists their roles.
             roles = _ROLE_GROUPS.get(words.field, (words.field,))
-            credited = " OR ".join(quote(f"_{role}") for role in roles)
-            column = GROUP_BY_NAME["role"].text_column
-            piece = Fts(f"({query}) AND {{{column}}} : ({credited})")
+            piece = Fts(f"({query}) AND {marks('role', roles)}")
         extra = self._agent_condition(words.field) if kind == "agent" else None
         if extra:
             piece = self._and([piece, Sql(extra)])
@@ -362,22 +360,16 @@ class Compiler:
         return Always(False) if ranges is None else Sql(ranges.overlap())
 
     def codes(self, codes: Codes) -> Piece:
-        kind, values = self.kind, self.params.add_all(codes.codes)
-        if codes.field == "country":
-            if kind == "work":
-                return Sql(
-                    f"EXISTS (SELECT 1 FROM json_each(r.countries) j WHERE j.value IN ({values}))"
-                )
-            return Sql(f"r.country IN ({values})") if kind == "event" else Always(False)
-        if codes.field == "event":
-            if kind == "event":
-                return Sql(f"r.event_type IN ({values})")
-            if kind == "work":
-                return Sql(f"r.id IN (SELECT work_id FROM event WHERE event_type IN ({values}))")
-            return Always(False)
+        kind = self.kind
+        if codes.field in ("country", "event"):
+            # A work's index row has the kinds and countries of its events, and its countries.
+            return (
+                Fts(marks(codes.field, codes.codes)) if kind in ("work", "event") else Always(False)
+            )
+        if codes.field == "class" and kind == "source":
+            return Fts(marks("class", codes.codes))
+        values = self.params.add_all(codes.codes)
         if codes.field == "class":
-            if kind == "source":
-                return Sql(f"r.source_class IN ({values})")
             condition = f"c.source_id IN (SELECT id FROM source WHERE source_class IN ({values}))"
         else:  # confidence
             if kind == "source":
@@ -500,6 +492,12 @@ class DateRange:
             f"r.{c}_lower >= {self.before} AND {reaching} AND {self._span()} <= {LONG_SPAN_DAYS}",
             f"{self._span()} > {LONG_SPAN_DAYS} AND {reaching}",
         )
+
+
+def marks(what: str, codes: Sequence[str]) -> str:
+    """The FTS5 query for records marked with any of these codes (`_event_festival`)."""
+    column = GROUP_BY_NAME["mark"].text_column
+    return f"{{{column}}} : (" + " OR ".join(quote(f"_{what}_{code}") for code in codes) + ")"
 
 
 def _role_fields() -> set[str]:

@@ -91,7 +91,8 @@ _DIRECT: dict[str, tuple[tuple[str, str], ...]] = {
     "manifestation": (("work", "work_id"),), "item": (("work", "work_id"),),
     "agent": (("agent", "id"),), "agent_honour": (("agent", "agent_id"),),
     "agent_identifier": (("agent", "agent_id"),), "agent_name": (("agent", "agent_id"),),
-    "event": (("event", "id"),), "source": (("source", "id"),),
+    # An event is a record, and its kind and country mark its work.
+    "event": (("event", "id"), ("work", "work_id")), "source": (("source", "id"),),
     "source_contributor": (("source", "source_id"),),
 }  # fmt: skip
 # A citation's text belongs to the record it backs; some targets are parts of a work or agent,

@@ -201,3 +201,38 @@ def test_people_are_found_by_the_roles_their_credits_give_them(films: Films) -> 
     assert people("producer:kim") == [films.kim]
     assert check_search_index(catalogue) == []
     assert people("director") == people("roledirector") == []  # roles are no words to type
+
+
+def test_kinds_of_event_and_countries_follow_the_events_of_a_work(films: Films) -> None:
+    """`event:` and `country:` are looked up as index words; a work has the kinds of its events,
+    so an event's edits, its removal, undo and redo move them on the work too."""
+    catalogue = films.catalogue
+
+    def found(query: str, kind: str = "work") -> list[str]:
+        return [hit.uuid for hit in search(catalogue, query, kinds=[kind]).hits]
+
+    assert found("event:broadcast") == []
+    with ops.operation(catalogue, "Broadcast it") as op:
+        event = op.create(
+            "event",
+            {"work": films.pulgasari, "event_type": "broadcast", "date": "1998", "country": "JP"},
+        )
+    assert found("event:broadcast") == [films.pulgasari]
+    assert found("pulgasari event:broadcast") == [films.pulgasari]
+    assert found("country:JP", "event") == [event.uuid]
+    assert found("country:JP") == []  # a work's own countries, not its events'
+    with ops.operation(catalogue, "Screened, not broadcast") as op:
+        op.update("event", event.uuid, {"event_type": "screening", "country": "FR"})
+    assert found("event:broadcast") == []
+    assert found("country:fr", "event") == [event.uuid]
+    ops.undo(catalogue)
+    assert found("event:broadcast") == [films.pulgasari]
+    with ops.operation(catalogue, "Remove it") as op:
+        op.delete("event", event.uuid)
+    assert found("event:broadcast") == []
+    ops.undo(catalogue)
+    assert found("event:broadcast") == [films.pulgasari]
+    with ops.operation(catalogue, "Countries") as op:
+        op.update("work", films.pulgasari, {"countries": ["KP", "JP"]})
+    assert found("country:JP") == [films.pulgasari]
+    assert check_search_index(catalogue) == []

@@ -13,8 +13,10 @@ A key now matches a stored key it begins, and a value stores the keys of its run
 (nkarchive.search.normalize), so every lookup is a lookup of whole words or word beginnings:
 FTS5's unicode61 tokenizer serves, with entries for beginnings of two to four letters (typing,
 and short keys). `^`, `_` and `|` are letters to it: a title's whole-value word and the mark between
-two values. A person's roles in credits get a column of their own (`_director`: `director:kim`
-is one lookup). `search_index` holds every column; `search_main`, titles and names alone, serves
+two values. Codes get a column of their own, as words no one types: a person's roles in
+credits, a work's and an event's kinds of event and countries, a source's class
+(`_role_director`, `_event_festival`): `director:kim` or `pyongyang event:festival` is one
+lookup. `search_index` holds every column; `search_main`, titles and names alone, serves
 the ranking tiers that look only there (a title tier in the full index reads the entries of
 every place and note that holds the word too). `search_index_words` goes. `search_doc`'s rows
 change shape, so both are rebuilt from the records here, in the migration's transaction.
@@ -42,8 +44,8 @@ _OLD_COLUMNS = (
     *(c for g in _KEYED for c in (f"{g}_t", f"{g}_k")),
     *(f"{g}_t" for g in ("tag", "notes", "excerpt")),
 )
-# A person's or organisation's roles in credits (`_director`), new here.
-_COLUMNS = (*_OLD_COLUMNS, "role_t")
+# Codes as words (roles, kinds of event, countries, source classes: `_role_director`), new here.
+_COLUMNS = (*_OLD_COLUMNS, "mark_t")
 _TOKENIZER = "unicode61 remove_diacritics 0 tokenchars ''^_|''"
 _TRIGGERS = {
     "search_index": ("search_doc_insert", "search_doc_delete", "search_doc_update"),
@@ -94,8 +96,8 @@ _MAIN_COLUMNS = ("title_t", "title_k", "name_t", "name_k")
 def upgrade() -> None:
     _drop(("search_index", "search_main", "search_index_words"))
     present = {row[1] for row in op.get_bind().exec_driver_sql("PRAGMA table_info(search_doc)")}
-    if "role_t" not in present:
-        op.execute("ALTER TABLE search_doc ADD COLUMN role_t TEXT")
+    if "mark_t" not in present:
+        op.execute("ALTER TABLE search_doc ADD COLUMN mark_t TEXT")
     words = f"tokenize='{_TOKENIZER}', prefix='2 3 4'"
     _index("search_index", _COLUMNS, words, _TRIGGERS["search_index"])
     _index("search_main", _MAIN_COLUMNS, words, _TRIGGERS["search_main"])
@@ -108,7 +110,7 @@ def downgrade() -> None:
     # Back to the three indexes of 0005, filled from search_doc as it stands; that version's
     # `nkarchive reindex` writes its own rows again.
     _drop(("search_index", "search_main"))
-    op.execute("ALTER TABLE search_doc DROP COLUMN role_t")
+    op.execute("ALTER TABLE search_doc DROP COLUMN mark_t")
     _index("search_index", _OLD_COLUMNS, "tokenize='trigram'", _TRIGGERS["search_index"])
     _index("search_main", _MAIN_COLUMNS, "tokenize='trigram'", _TRIGGERS["search_main"])
     _index(
