@@ -65,8 +65,9 @@ GROUPS: tuple[Group, ...] = (
     Group("excerpt", "citation excerpt", False),
     # Codes as words no one types (`_` begins none): a person's roles in credits
     # (`_role_director`), a work's or event's kinds of event and countries (`_event_festival`,
-    # `_country_kp`: a work has those of its events), a source's class (`_class_memoir`). So
-    # `director:kim`, `pyongyang event:festival` and `country:cs` are index lookups.
+    # `_country_kp`: a work has those of its events), a source's class (`_class_memoir`), and
+    # `_fact_cited` on a record a citation backs. So `director:kim`, `pyongyang event:festival`,
+    # `country:cs` and `-has:citation` are index lookups.
     Group("mark", "coded as", False, verbatim=True),
 )
 GROUP_BY_NAME: dict[str, Group] = {group.name: group for group in GROUPS}
@@ -87,12 +88,9 @@ MAIN_GROUPS: dict[str, tuple[str, ...]] = {
     "event": ("title",),
     "source": ("title",),
 }
-# The full-text indexes over `search_doc` (migration 0006): every column, one entry per word;
-# and a small one of titles and names alone, for the ranking tiers that look only there.
-INDEX, MAIN_INDEX = "search_index", "search_main"
-MAIN_INDEX_COLUMNS: tuple[str, ...] = ("title_t", "title_k", "name_t", "name_k")
-INDEXES: tuple[str, ...] = (INDEX, MAIN_INDEX)
-# Both use FTS5's unicode61 tokenizer with `^`, `_` and `|` as letters (a whole-value word, the
+# The full-text index over `search_doc` (migration 0006): every column, one entry per word.
+INDEX = "search_index"
+# It uses FTS5's unicode61 tokenizer with `^`, `_` and `|` as letters (a whole-value word, the
 # mark between values: nkarchive.search.normalize), and keep entries for the beginnings of two
 # to four letters: what is typed so far, and the short keys a query word begins (a longer
 # beginning gathers every stored word and key it begins, one by one: `ivel`, the key of river,

@@ -148,7 +148,7 @@ def words_fts(words: Words, groups: Sequence[str] | None, *, keys: bool = True) 
 
 # -- which groups a field searches, per kind ---------------------------------------------------
 
-_ALL = tuple(g.name for g in GROUPS)
+_ALL = tuple(g.name for g in GROUPS if not g.verbatim)
 _ROLE_GROUPS: dict[str, tuple[str, ...]] = {"director": ("director", "co_director")}
 
 
@@ -381,6 +381,10 @@ class Compiler:
         return Sql(f"r.id IN ({cited})") if cited else Always(False)
 
     def fact(self, fact: Fact) -> Piece:
+        if fact.fact == "citation" and self.kind != "source":
+            # A citation marks the record it backs (or whose part it backs) in the index.
+            cited = Fts(marks("fact", ("cited",)))
+            return cited if fact.present else _negate(cited)
         condition = self._fact_condition(fact.fact)
         if condition is None:
             return Always(False)  # the fact does not apply to this kind of record

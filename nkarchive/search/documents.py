@@ -25,10 +25,15 @@ from nkarchive.search.normalize import (
     verbatim_text,
 )
 
-# What each reader reads: (owner id, group, value columns, FROM clause); `{c}` in the SQL made
-# from it is the condition on the owner's id: `IN (...)` or `BETWEEN :lo AND :hi`. Rows whose
-# values are all NULL are left out in SQL, which keeps a rebuild's Python work small.
-Reader = tuple[str, str, tuple[str, ...], str]
+# What each reader reads: (owner id, group, value columns, FROM clause) and, for some, marks:
+# columns whose values are words of the `mark` group rather than of the reader's (a citation's
+# text is an excerpt, and the citation marks its record as cited). `{c}` in the SQL made from it
+# is the condition on the owner's id: `IN (...)` or `BETWEEN :lo AND :hi`. Rows whose values are
+# all NULL are left out in SQL, which keeps a rebuild's Python work small.
+Reader = (
+    tuple[str, str, tuple[str, ...], str] | tuple[str, str, tuple[str, ...], str, tuple[str, ...]]
+)
+_CITED = ("'_fact_cited'",)
 _CITATION_TEXT = ("c.excerpt", "c.translation", "c.claimed_value", "c.note")
 
 
@@ -41,13 +46,20 @@ def _citations(owner: str, part: str = "") -> Reader:
     """
     if not part:
         column = owner.split(".")[1]
-        return (owner, "'excerpt'", _CITATION_TEXT, f"citation c INDEXED BY ix_citation_{column}")
+        return (
+            owner,
+            "'excerpt'",
+            _CITATION_TEXT,
+            f"citation c INDEXED BY ix_citation_{column}",
+            _CITED,
+        )
     table, alias = part.split()
     return (
         owner,
         "'excerpt'",
         _CITATION_TEXT,
         f"{part} CROSS JOIN citation c INDEXED BY ix_citation_{table}_id ON c.{table}_id = {alias}.id",
+        _CITED,
     )
 
 
@@ -106,11 +118,16 @@ _READERS: dict[str, tuple[Reader, ...]] = {
 }  # fmt: skip
 
 
+def _marks(reader: Reader) -> tuple[str, ...]:
+    return reader[4] if len(reader) > 4 else ()
+
+
 def _sql(reader: Reader) -> str:
-    owner, group, values, source = reader
+    owner, group, values, source = reader[:4]
+    selected = ", ".join((*values, *_marks(reader)))
     return (
-        f"SELECT {owner}, {group}, {', '.join(values)} FROM {source} "
-        f"WHERE {owner} {{c}} AND coalesce({', '.join(values)}, NULL) IS NOT NULL"
+        f"SELECT {owner}, {group}, {selected} FROM {source} "
+        f"WHERE {owner} {{c}} AND coalesce({selected}, NULL) IS NOT NULL"
     )
 
 
@@ -211,21 +228,28 @@ def read_values(
     collected: dict[int, dict[str, set[str]]] = {}
     names: dict[str, str] = {}  # a reader's group ('credit_director') -> the index's group
     for reader, sql in zip(_READERS[kind], READERS[kind], strict=True):
-        if groups is not None and not _reads(reader, groups):
+        marked = bool(_marks(reader)) and (groups is None or "mark" in groups)
+        wanted = groups is None or _reads(reader, groups)
+        if not wanted and not marked:
             continue
+        width = len(reader[2])
         for owner, group, *values in cursor.execute(sql.format(c=condition), params):
             if owner not in known:
+                continue
+            by_group = collected.get(owner)
+            if by_group is None:
+                by_group = collected[owner] = {}
+            if marked:
+                by_group.setdefault("mark", set()).update(m for m in values[width:] if m)
+            if not wanted:
                 continue
             name = names.get(group)
             if name is None:
                 name = names[group] = _group_name(group)
-            by_group = collected.get(owner)
-            if by_group is None:
-                by_group = collected[owner] = {}
             target = by_group.get(name)
             if target is None:
                 target = by_group[name] = set()
-            for value in values:
+            for value in values[:width]:
                 if isinstance(value, str) and value.strip():
                     target.add(value)
     return existing, collected

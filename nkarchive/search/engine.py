@@ -26,7 +26,6 @@ from nkarchive.search.columns import (
     KIND_CODES,
     KINDS,
     MAIN_GROUPS,
-    MAIN_INDEX,
     NAME_GROUPS,
     rowid_base,
     rowid_range,
@@ -92,9 +91,6 @@ class Step:
 
     query: KindQuery
     fts: str | None
-    # The FTS5 table `fts` is looked up in: the titles-and-names index for the tiers whose
-    # query names no other column, the full one otherwise.
-    index: str = INDEX
     # The lowest record id the lookup can find (a wider tier's first hit): it starts there.
     start: int = 0
 
@@ -103,7 +99,7 @@ class Step:
         low, high = rowid_range(q.kind)
         low += self.start
         base = rowid_base(q.kind)
-        index = self.index
+        index = INDEX
         if self.fts is not None:
             params["match"] = self.fts
             if q.condition is None:
@@ -199,29 +195,13 @@ def _only_words(tree: Node | None) -> list[Words] | None:
     return None
 
 
-def _free_words_only(tree: Node | None) -> bool:
-    """Whether every words term of the tree is free and must match (none under `not`, none
-    with a field): then a tier narrowed to titles or names names no other index column."""
-    if isinstance(tree, Words):
-        return tree.field is None
-    if isinstance(tree, Not):
-        return not any(isinstance(leaf, Words) for leaf in leaves(tree.item))
-    if isinstance(tree, And | Or):
-        return all(_free_words_only(item) for item in tree.items)
-    return True  # years, codes and facts are SQL conditions, not part of the FTS5 query
-
-
 def tiers(tree: Node | None, kind: str, full: KindQuery) -> list[tuple[float, Step]]:
     """The ranking tiers of a query for one kind, best first. A tier's lookup also finds the
     records of the tiers before it: they rank there, and `ranked_ids` skips them."""
     if full.never or full.fts is None or not _free_words(tree):
         return [(UNTIERED_SCORE, Step(full, full.fts))]
     main = MAIN_GROUPS[kind]
-    # The title and name tiers are looked up in the titles-and-names index when their query
-    # names only those columns: a sparse tier there reads the entries of titles and names, not
-    # those of every note, excerpt and place that holds the word too.
-    main_index = MAIN_INDEX if _free_words_only(tree) else INDEX
-    narrowed: list[tuple[float, str, str]] = []
+    narrowed: list[tuple[float, str]] = []
     words = _only_words(tree)
     if words:
         folded = " ".join(f for f in (fold_text(w.text) for w in words) if f)
@@ -230,24 +210,22 @@ def tiers(tree: Node | None, kind: str, full: KindQuery) -> list[tuple[float, St
             # beginning while typing: every title's whole word is a word of its own, and
             # `^the*` would gather a hundred thousand of them; such titles rank by closeness.
             columns = " ".join(GROUP_BY_NAME[g].text_column for g in main)
-            narrowed.append(
-                (TIER_SCORES[0], "{" + columns + "} : " + quote(whole_word(folded)), MAIN_INDEX)
-            )
-    for score, groups, keys, index in (
-        (TIER_SCORES[1], main, False, main_index),
-        (TIER_SCORES[2], main, True, main_index),
-        (TIER_SCORES[3], NAME_GROUPS, True, INDEX),
+            narrowed.append((TIER_SCORES[0], "{" + columns + "} : " + quote(whole_word(folded))))
+    for score, groups, keys in (
+        (TIER_SCORES[1], main, False),
+        (TIER_SCORES[2], main, True),
+        (TIER_SCORES[3], NAME_GROUPS, True),
     ):
         tier = compile_kind(tree, kind, restrict=groups, restrict_keys=keys)
         if tier.fts is not None and tier.condition == full.condition and tier.params == full.params:
             if narrowed and narrowed[-1][1] == tier.fts:
                 continue  # the same lookup as the tier before (a word with no key)
-            narrowed.append((score, tier.fts, index))
-    narrowed.append((TIER_SCORES[4], full.fts, INDEX))
+            narrowed.append((score, tier.fts))
+    narrowed.append((TIER_SCORES[4], full.fts))
     # Each tier is its own positive lookup; `ranked_ids` drops the records of earlier tiers as
     # it reads. An FTS5 `NOT (earlier tiers)` instead made every sparse tier test each of its
     # candidates against all the tiers before it.
-    return [(score, Step(full, fts, index)) for score, fts, index in narrowed]
+    return [(score, Step(full, fts)) for score, fts in narrowed]
 
 
 # Only for a result this large is the widest title tier looked up first: then a sparse

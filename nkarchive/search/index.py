@@ -18,9 +18,7 @@ from sqlalchemy import Connection, text
 from nkarchive.search.columns import (
     COLUMNS,
     INDEX,
-    INDEXES,
     KINDS,
-    MAIN_INDEX,
     rowid_base,
     rowid_range,
     split_rowid,
@@ -218,8 +216,7 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
     cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
     connection.exec_driver_sql("PRAGMA cache_size = -262144")
     connection.exec_driver_sql("DELETE FROM search_doc")
-    for index in INDEXES:
-        connection.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('delete-all')")
+    connection.exec_driver_sql(f"INSERT INTO {INDEX}({INDEX}) VALUES ('delete-all')")
     timings: dict[str, float] = {}
     rows_made = RowMaker(limit=1 << 20)  # a million distinct values: some 200 MB at most
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -232,26 +229,24 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
             if progress:
                 progress(kind, high, total)
         timings[kind] = time.perf_counter() - started
-    for index in INDEXES:
-        started = time.perf_counter()
-        # FTS5 writes its in-memory index out in small segments and merges them as it goes;
-        # merging 16 at a time rather than 4 (the default, put back after) writes each entry
-        # far fewer times.
-        automerge = connection.exec_driver_sql(
-            f"SELECT v FROM {index}_config WHERE k = 'automerge'"
-        ).scalar()
-        connection.exec_driver_sql(
-            f"INSERT INTO {index}({index}, rank) VALUES ('automerge', ?)", (REBUILD_MERGE,)
-        )
-        connection.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
-        connection.exec_driver_sql(
-            f"INSERT INTO {index}({index}, rank) VALUES ('automerge', ?)",
-            (int(automerge if automerge is not None else DEFAULT_MERGE),),
-        )
-        # One segment: each lookup costs a setup in every segment, and the first page of a
-        # title tier is mostly setup (a phrase: 3 ms in 22 segments, 0.2 ms in one).
-        connection.exec_driver_sql(f"INSERT INTO {index}({index}) VALUES ('optimize')")
-        timings[_INDEX_NAMES[index]] = time.perf_counter() - started
+    started = time.perf_counter()
+    # FTS5 writes its in-memory index out in small segments and merges them as it goes; merging
+    # 16 at a time rather than 4 (the default, put back after) writes each entry far fewer times.
+    automerge = connection.exec_driver_sql(
+        f"SELECT v FROM {INDEX}_config WHERE k = 'automerge'"
+    ).scalar()
+    connection.exec_driver_sql(
+        f"INSERT INTO {INDEX}({INDEX}, rank) VALUES ('automerge', ?)", (REBUILD_MERGE,)
+    )
+    connection.exec_driver_sql(f"INSERT INTO {INDEX}({INDEX}) VALUES ('rebuild')")
+    connection.exec_driver_sql(
+        f"INSERT INTO {INDEX}({INDEX}, rank) VALUES ('automerge', ?)",
+        (int(automerge if automerge is not None else DEFAULT_MERGE),),
+    )
+    # One segment: each lookup costs a setup in every segment, and the first page of a title
+    # tier is mostly setup (a phrase: 3 ms in 22 segments, 0.2 ms in one).
+    connection.exec_driver_sql(f"INSERT INTO {INDEX}({INDEX}) VALUES ('optimize')")
+    timings["full-text index"] = time.perf_counter() - started
     for sql in triggers:
         connection.exec_driver_sql(sql)
     connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size or -2000)}")
@@ -303,20 +298,16 @@ def index_problems(connection: Connection, limit: int = 100) -> list[str]:
     return problems[:limit]
 
 
-_INDEX_NAMES = {INDEX: "full-text index", MAIN_INDEX: "titles and names index"}
-
-
 def _fts_problems(connection: Connection) -> list[str]:
-    """The FTS indexes agree with search_doc: neither is empty when records are indexed, and
-    sampled rows are found by their own first word and key in each."""
+    """The FTS index agrees with search_doc: it is not empty when records are indexed, and
+    sampled rows are found by their own first word and key."""
     stored = connection.exec_driver_sql("SELECT count(*) FROM search_doc").scalar() or 0
     problems: list[str] = []
-    for index, name in _INDEX_NAMES.items():
-        indexed = connection.exec_driver_sql(
-            f"SELECT count(*) FROM {index}_idx WHERE segid IS NOT NULL"
-        ).scalar()
-        if stored and not indexed:
-            problems.append(f"the {name} is empty although records are indexed")
+    indexed = connection.exec_driver_sql(
+        f"SELECT count(*) FROM {INDEX}_idx WHERE segid IS NOT NULL"
+    ).scalar()
+    if stored and not indexed:
+        problems.append("the full-text index is empty although records are indexed")
     step = max(1, int(stored) // 200)
     sample = connection.exec_driver_sql(
         "SELECT id, coalesce(title_t, name_t), coalesce(title_k, name_k) FROM search_doc "
@@ -324,19 +315,17 @@ def _fts_problems(connection: Connection) -> list[str]:
         (step,),
     ).all()
     for rowid, words, keys in sample:
-        looked_for = [f'"{w}"' for w in (words or "").split()[:1] + (keys or "").split()[:1]]
-        for index, name in _INDEX_NAMES.items():
-            for pattern in looked_for:
-                found = connection.exec_driver_sql(
-                    f"SELECT 1 FROM {index} WHERE {index} MATCH ? AND rowid = ?", (pattern, rowid)
-                ).scalar()
-                if not found:
-                    kind, record_id = split_rowid(rowid)
-                    problems.append(
-                        f"{kind} {_uuid(connection, kind, record_id)} is not found by its own "
-                        f"words in the {name}"
-                    )
-                    break
+        for word in (words or "").split()[:1] + (keys or "").split()[:1]:
+            found = connection.exec_driver_sql(
+                f"SELECT 1 FROM {INDEX} WHERE {INDEX} MATCH ? AND rowid = ?", (f'"{word}"', rowid)
+            ).scalar()
+            if not found:
+                kind, record_id = split_rowid(rowid)
+                problems.append(
+                    f"{kind} {_uuid(connection, kind, record_id)} is not found by its own "
+                    "words in the full-text index"
+                )
+                break
     return problems
 
 
@@ -351,9 +340,9 @@ def check_search_index(catalogue: Catalogue) -> list[str]:
     """The "search index" check of `nkarchive check`."""
     with catalogue.engine.connect() as connection:
         tables = connection.exec_driver_sql(
-            "SELECT count(*) FROM sqlite_master WHERE name IN ('search_doc', ?, ?)", INDEXES
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('search_doc', ?)", (INDEX,)
         ).scalar()
-        if tables != 3:
+        if tables != 2:
             return ["the catalogue has no search index (run `nkarchive reindex`)"]
         return index_problems(connection) + date_count_problems(connection)
 

@@ -236,3 +236,35 @@ def test_kinds_of_event_and_countries_follow_the_events_of_a_work(films: Films) 
         op.update("work", films.pulgasari, {"countries": ["KP", "JP"]})
     assert found("country:JP") == [films.pulgasari]
     assert check_search_index(catalogue) == []
+
+
+def test_a_citation_marks_what_it_backs_as_cited(films: Films) -> None:
+    """`has:citation` and `missing:source` are index lookups: a citation of a work, or of one of
+    its titles, marks the work; removing it, undo and redo follow."""
+    catalogue = films.catalogue
+    assert films.flower_girl in works(films, "missing:source")
+    assert films.flower_girl not in works(films, "has:citation")
+    with catalogue.engine.connect() as connection:
+        title = connection.execute(
+            text(
+                "SELECT t.uuid FROM title t JOIN work w ON w.id = t.work_id "
+                "WHERE w.uuid = :w LIMIT 1"
+            ),
+            {"w": films.flower_girl},
+        ).scalar()
+    with ops.operation(catalogue, "Cite a title") as op:
+        citation = op.create(
+            "citation", {"source": films.rodong, "title": title, "confidence": "probable"}
+        )
+    assert films.flower_girl in works(films, "has:citation")
+    assert films.flower_girl not in works(films, "missing:source")
+    assert works(films, "flower -has:citation") == []
+    assert works(films, "flower has:citation") == [films.flower_girl]
+    with ops.operation(catalogue, "Uncite") as op:
+        op.delete("citation", citation.uuid)
+    assert works(films, "flower -has:citation") == [films.flower_girl]
+    ops.undo(catalogue)
+    assert works(films, "flower has:citation") == [films.flower_girl]
+    ops.redo(catalogue)
+    assert works(films, "flower has:citation") == []
+    assert check_search_index(catalogue) == []

@@ -258,41 +258,6 @@ def test_a_year_range_finds_every_date_that_overlaps_it(catalogue: Catalogue) ->
     assert later.total_by_kind["work"] == 5
 
 
-@pytest.mark.parametrize(
-    "query",
-    ["Pulgasari", "pul", "불가사리", "Bulgasari", "korean", "kim or shin", "flower girl",
-     "karlovy vary year:1970..1979", "korean -pulgasari"],
-)  # fmt: skip
-def test_title_and_name_tiers_find_the_same_in_either_index(
-    films: Films, query: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The ranking tiers for titles and names look in the small titles-and-names index; looked
-    up in the full index instead, every page must be the same."""
-    from nkarchive.search import engine
-
-    monkeypatch.setattr(engine, "RANK_ALL", 0)  # rank by tier lookups, not in Python
-    typing = query == "pul"
-    small = [search(films.catalogue, query, limit=2, offset=n, while_typing=typing) for n in (0, 2)]
-    used: list[str] = []
-    real_tiers = engine.tiers
-
-    def tiers_in_full_index(*args: object, **kwargs: object) -> list[tuple[float, engine.Step]]:
-        found = real_tiers(*args, **kwargs)  # type: ignore[arg-type]
-        used.extend(step.index for _, step in found)
-        return [(score, engine.Step(step.query, step.fts)) for score, step in found]
-
-    monkeypatch.setattr(engine, "tiers", tiers_in_full_index)
-    full = [search(films.catalogue, query, limit=2, offset=n, while_typing=typing) for n in (0, 2)]
-    if not query.startswith("korean -"):
-        assert "search_main" in used
-    for a, b in zip(small, full, strict=True):
-        assert a.total_by_kind == b.total_by_kind
-        assert [(h.uuid, h.score, h.matched_field) for h in a.hits] == [
-            (h.uuid, h.score, h.matched_field) for h in b.hits
-        ]
-    assert any(page.hits for page in small)
-
-
 def test_a_word_in_no_title_ranks_its_credits_first_by_tier_lookups(
     films: Films, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,4 +1,4 @@
-"""Search: word indexes, with folding keys stored as words, in place of trigram indexes.
+"""Search: one word index, with folding keys stored as words, in place of three indexes.
 
 Revision ID: 0006
 Revises: 0005
@@ -11,15 +11,15 @@ with no key) had been added beside it to make common lookups affordable.
 
 A key now matches a stored key it begins, and a value stores the keys of its runs of words
 (nkarchive.search.normalize), so every lookup is a lookup of whole words or word beginnings:
-FTS5's unicode61 tokenizer serves, with entries for beginnings of two to four letters (typing,
-and short keys). `^`, `_` and `|` are letters to it: a title's whole-value word and the mark between
-two values. Codes get a column of their own, as words no one types: a person's roles in
-credits, a work's and an event's kinds of event and countries, a source's class
-(`_role_director`, `_event_festival`): `director:kim` or `pyongyang event:festival` is one
-lookup. `search_index` holds every column; `search_main`, titles and names alone, serves
-the ranking tiers that look only there (a title tier in the full index reads the entries of
-every place and note that holds the word too). `search_index_words` goes. `search_doc`'s rows
-change shape, so both are rebuilt from the records here, in the migration's transaction.
+one FTS5 index with the unicode61 tokenizer answers all of them, with entries for beginnings of
+two to four letters (typing, and short keys). `^`, `_` and `|` are letters to it: a title's
+whole-value word and the mark between two values. Codes get a column of their own, as words no
+one types: a person's roles in credits, a work's and an event's kinds of event and countries, a
+source's class, a cited record's mark (`_role_director`, `_event_festival`, `_fact_cited`):
+`director:kim` or `pyongyang event:festival` is one lookup. `search_main` and
+`search_index_words` go: a title tier in this index costs what it cost in `search_main`.
+`search_doc`'s rows change shape, so the index is rebuilt from the records here, in the
+migration's transaction.
 
 The column list is frozen here; nkarchive.search.columns must name the same. The indexes are
 named `search_*`, so nkarchive.store.migrations_filter leaves them out of the models.
@@ -90,7 +90,7 @@ def _drop(names: tuple[str, ...]) -> None:
         op.execute(f"DROP TABLE IF EXISTS {name}")
 
 
-_MAIN_COLUMNS = ("title_t", "title_k", "name_t", "name_k")
+_MAIN_COLUMNS = ("title_t", "title_k", "name_t", "name_k")  # search_main's, before
 
 
 def upgrade() -> None:
@@ -100,7 +100,6 @@ def upgrade() -> None:
         op.execute("ALTER TABLE search_doc ADD COLUMN mark_t TEXT")
     words = f"tokenize='{_TOKENIZER}', prefix='2 3 4'"
     _index("search_index", _COLUMNS, words, _TRIGGERS["search_index"])
-    _index("search_main", _MAIN_COLUMNS, words, _TRIGGERS["search_main"])
     from nkarchive.search.index import rebuild_index
 
     rebuild_index(op.get_bind())
@@ -109,7 +108,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     # Back to the three indexes of 0005, filled from search_doc as it stands; that version's
     # `nkarchive reindex` writes its own rows again.
-    _drop(("search_index", "search_main"))
+    _drop(("search_index",))
     op.execute("ALTER TABLE search_doc DROP COLUMN mark_t")
     _index("search_index", _OLD_COLUMNS, "tokenize='trigram'", _TRIGGERS["search_index"])
     _index("search_main", _MAIN_COLUMNS, "tokenize='trigram'", _TRIGGERS["search_main"])
