@@ -203,6 +203,10 @@ def problems_on_open(path: Path, *, full: bool, read_only: bool) -> list[str]:
         return problems
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
+    except UnicodeDecodeError:
+        # SQLite's message quotes the damaged bytes (of the schema's own text), which the driver
+        # cannot decode: the message is lost, not the finding.
+        return ["damage in the file's schema, where SQLite's message could not be read"]
     finally:
         con.close()
 

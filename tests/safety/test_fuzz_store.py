@@ -146,3 +146,19 @@ def test_junk_in_the_backups_folder_is_ignored(
         assert good is None or good.path.read_bytes().startswith(b"SQLite format 3")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_byte_of_the_schema_text_that_is_no_utf8_is_reported_as_damage(
+    small_catalogue: Path, tmp_path: Path, read_only: bool
+) -> None:
+    """SQLite's message about a damaged schema quotes the damaged bytes; the driver cannot
+    decode it, and that must still end in the plain damage message (a case the fuzzing found)."""
+    data = bytearray(small_catalogue.read_bytes())
+    # Where the fuzzing found it: a byte of a CREATE TABLE statement of the schema.
+    data[data.index(b"\n\tpreferred BOOLEAN NOT NULL, \n\tnote TEXT") + 60] = 0x80
+    path = tmp_path / "damaged.nkcat"
+    path.write_bytes(bytes(data))
+    with pytest.raises(CatalogueError) as raised:
+        Catalogue.open(path, read_only=read_only)
+    assert str(path) in str(raised.value) and "damaged" in str(raised.value)
