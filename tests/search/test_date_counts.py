@@ -12,9 +12,8 @@ from nkarchive import ops
 from nkarchive.search import reindex, search
 from nkarchive.search.dates import date_count_problems
 from nkarchive.search.index import check_search_index
-from nkarchive.store import migrate
 from nkarchive.store.catalogue import Catalogue
-from nkarchive.store.engine import make_engine
+from tests.search.migrating import schema_at
 
 
 def counts_by_query(catalogue: Catalogue, query: str) -> dict[str, int]:
@@ -127,15 +126,8 @@ def test_migration_0007_counts_an_existing_catalogue(demo_catalogue: Catalogue) 
     path = demo_catalogue.path
     expected = counts_by_query(demo_catalogue, "year:1960..1989")
     demo_catalogue.close()
-    engine = make_engine(path, foreign_keys=False)
-    try:
-        migrate.downgrade(engine, "0006")
-        with engine.connect() as connection:
-            names = {r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
-        assert not [n for n in names if n.startswith("search_date_count")]
-        migrate.upgrade(engine)
-    finally:
-        engine.dispose()
+    before = schema_at(path, "0006")
+    assert not [n for n in before if n.startswith("search_date_count")]
     with Catalogue.open(path) as reopened:
         assert counts_by_query(reopened, "year:1960..1989") == expected
         assert problems(reopened) == []

@@ -11,10 +11,9 @@ from sqlalchemy import text
 from nkarchive import ops
 from nkarchive.search import reindex, search
 from nkarchive.search.index import check_search_index
-from nkarchive.store import migrate
 from nkarchive.store.catalogue import Catalogue
 from nkarchive.store.check import check_catalogue
-from nkarchive.store.engine import make_engine
+from tests.search.migrating import schema_at
 from tests.search.search_films import Films, add_films
 
 
@@ -144,15 +143,7 @@ def test_migration_0002_indexes_an_existing_catalogue_and_downgrade_drops_it(
 ) -> None:
     path = films.catalogue.path
     films.catalogue.close()
-    engine = make_engine(path, foreign_keys=False)
-    try:
-        migrate.downgrade(engine, "0001")
-        with engine.connect() as connection:
-            names = {r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
-        assert not [n for n in names if n.startswith("search_")]
-        migrate.upgrade(engine)
-    finally:
-        engine.dispose()
+    assert not [n for n in schema_at(path, "0001") if n.startswith("search_")]
     reopened = Catalogue.open(path)
     try:
         assert [h.uuid for h in search(reopened, "Pulgasari", kinds=["work"]).hits] == [

@@ -19,9 +19,8 @@ from nkarchive.search import reindex, search
 from nkarchive.search.columns import INDEX
 from nkarchive.search.index import check_search_index
 from nkarchive.search.normalize import MIN_KEY, SPAN, fold_text, value_keys
-from nkarchive.store import migrate
 from nkarchive.store.catalogue import Catalogue
-from nkarchive.store.engine import make_engine
+from tests.search.migrating import schema_at
 
 
 def add_work(catalogue: Catalogue, title: str, notes: str | None = None) -> str:
@@ -183,29 +182,16 @@ def test_migration_0006_reindexes_an_existing_catalogue_and_downgrade_goes_back(
     queries = ("the", "kim", "pyongyang", "조국", "year:1970..1979 -the")
     expected = {q: search(demo_catalogue, q).total_by_kind for q in queries}
     demo_catalogue.close()
-    engine = make_engine(path, foreign_keys=False)
-    try:
-        migrate.downgrade(engine, "0005")
-        with engine.connect() as connection:
-            names = {r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
-            shape = connection.exec_driver_sql(
-                "SELECT sql FROM sqlite_master WHERE name = 'search_index'"
-            ).scalar()
-        assert {"search_main", "search_index_words", "search_index"} <= names
-        assert "trigram" in str(shape)
-        migrate.upgrade(engine)
-    finally:
-        engine.dispose()
+    before = schema_at(path, "0005")
+    assert {"search_main", "search_index_words", "search_index"} <= before.keys()
+    assert "trigram" in str(before["search_index"])
     reopened = Catalogue.open(path)
     try:
         assert {q: search(reopened, q).total_by_kind for q in queries} == expected
         assert check_search_index(reopened) == []
         with reopened.engine.connect() as connection:
-            names = {r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
-            shape = connection.exec_driver_sql(
-                "SELECT sql FROM sqlite_master WHERE name = 'search_index'"
-            ).scalar()
-        assert "unicode61" in str(shape)
-        assert "search_index_words" not in names and "search_main" not in names
+            after = dict(connection.exec_driver_sql("SELECT name, sql FROM sqlite_master").all())
+        assert "unicode61" in str(after["search_index"])
+        assert "search_index_words" not in after and "search_main" not in after
     finally:
         reopened.close()
