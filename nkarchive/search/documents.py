@@ -73,7 +73,10 @@ _READERS: dict[str, tuple[Reader, ...]] = {
         ("w.id", "'tag'", ("j.value",), "work w, json_each(w.genres) j"),
         ("w.id", "'tag'", ("j.value",), "work w, json_each(w.subjects) j"),
         ("w.id", "'mark'", ("'_country_' || j.value",), "work w, json_each(w.countries) j"),
-        ("work_id", "'mark'", ("'_event_' || event_type",), "event"),
+        # One row per work, from the (work, kind of event) index alone (migration 0007).
+        ("e.work_id", "'mark'", ("e.kinds",),
+         "(SELECT work_id, group_concat(DISTINCT '_event_' || event_type) AS kinds "
+         "FROM event GROUP BY work_id) e"),
         ("id", "'notes'", ("identifier", "synopsis", "notes"), "work"),
         ("work_id", "'notes'", ("format", "notes"), "manifestation"),
         ("work_id", "'notes'", ("shelf_mark", "condition", "access_notes"), "item"),
@@ -88,23 +91,24 @@ _READERS: dict[str, tuple[Reader, ...]] = {
         ("id", "'notes'", ("notes",), "agent"),
         ("agent_id", "'notes'", ("honour", "notes"), "agent_honour"),
         ("agent_id", "'notes'", ("value",), "agent_identifier"),
-        ("agent_id", "'mark'", ("'_role_' || role",), "credit"),
+        ("c.agent_id", "'mark'", ("c.roles",),
+         "(SELECT agent_id, group_concat(DISTINCT '_role_' || role) AS roles "
+         "FROM credit GROUP BY agent_id) c"),
         _citations("c.agent_id"),
         _citations("n.agent_id", "agent_name n"),
     ),
     "event": (
         ("id", "'title'", ("label",), "event"),
-        ("id", "'place'", ("place", "venue"), "event"),
-        ("id", "'mark'", ("'_event_' || event_type", "'_country_' || country"), "event"),
+        ("id", "'place'", ("place", "venue"), "event",
+         ("'_event_' || event_type", "'_country_' || country")),
         ("e.id", "'name'", ("n.name",), "event e JOIN agent_name n ON n.agent_id = e.organiser_id"),
         ("id", "'notes'", ("result", "notes"), "event"),
         _citations("c.event_id"),
     ),
     "source": (
-        ("id", "'title'", ("title", "short_title"), "source"),
+        ("id", "'title'", ("title", "short_title"), "source", ("'_class_' || source_class",)),
         ("id", "'container'", ("container_title", "publisher"), "source"),
         ("id", "'place'", ("publisher_place",), "source"),
-        ("id", "'mark'", ("'_class_' || source_class",), "source"),
         ("id", "'notes'", ("abstract", "notes", "archive_location"), "source"),
         ("source_id", "'contributor'", (
             "literal",

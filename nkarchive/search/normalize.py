@@ -69,8 +69,9 @@ def framed_text(folded: Iterable[str], *, framed: bool) -> str:
 
 
 def verbatim_text(values: Iterable[str]) -> str:
-    """The text column of a group whose values are words already (roles: `_director`)."""
-    words = sorted(set(values))
+    """The text column of a group whose values are words already (`_role_director`), some
+    read as lists (`_event_festival,_event_screening`, in whatever order SQL gave them)."""
+    words = sorted({word for value in values for word in value.split(",") if word})
     return " " + " ".join(words) + " " if words else ""
 
 

@@ -1,4 +1,4 @@
-"""Search: how many works, events and sources start on each day, for counting `year:` ranges.
+"""Search: how many records start on each day (for `year:` counts), and events by work and kind.
 
 Revision ID: 0007
 Revises: 0006
@@ -10,8 +10,12 @@ entry: 131,000 events of the synthetic catalogue's 1980s. `search_date_count` ho
 kind and day, how many records' dates start that day, so the count is a sum over the days of
 the range (3,650 rows for a decade, however many records). Triggers keep it in step with every
 insert, update and delete, in the writing transaction, undo and redo included;
-nkarchive.search.dates rebuilds and checks it. Named `search_*`, so
-nkarchive.store.migrations_filter leaves it out of the models.
+nkarchive.search.dates rebuilds and checks it.
+
+`search_event_work_type` indexes events by work and kind, so that the kinds of event of each
+work (words of the work's index row, `_event_festival`) are read from the index alone: through
+the work index they cost a read of each of a million event rows. Both are named `search_*`, so
+nkarchive.store.migrations_filter leaves them out of the models.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ _DATES = (
 
 
 def upgrade() -> None:
+    op.execute("CREATE INDEX IF NOT EXISTS search_event_work_type ON event (work_id, event_type)")
     op.execute(
         "CREATE TABLE IF NOT EXISTS search_date_count (kind INTEGER NOT NULL, day TEXT NOT NULL, "
         "n INTEGER NOT NULL, PRIMARY KEY (kind, day)) WITHOUT ROWID"
@@ -69,3 +74,4 @@ def downgrade() -> None:
         for event in ("insert", "delete", "update"):
             op.execute(f"DROP TRIGGER IF EXISTS search_date_count_{table}_{event}")
     op.execute("DROP TABLE IF EXISTS search_date_count")
+    op.execute("DROP INDEX IF EXISTS search_event_work_type")
