@@ -80,11 +80,13 @@ def size_without_index(path: Path) -> int:
     bare = path.with_name(path.name + ".noindex")
     shutil.copyfile(path, bare)
     con = sqlite3.connect(bare, isolation_level=None)
-    # Everything the search adds: its FTS5 indexes, their documents, its index on credits.
+    # Everything the search adds: its FTS5 index and documents, the day counts, its indexes
+    # of credits and events.
     con.execute("DROP TABLE search_index")
-    con.execute("DROP TABLE search_main")
     con.execute("DROP TABLE search_doc")
-    con.execute("DROP INDEX IF EXISTS search_credit_agent_role")
+    con.execute("DROP TABLE search_date_count")
+    con.execute("DROP INDEX search_credit_agent_role")
+    con.execute("DROP INDEX search_event_work_type")
     con.execute("VACUUM")
     con.close()
     size = bare.stat().st_size
