@@ -99,6 +99,11 @@ class KindQuery:
     in_id_order: str | None = None
     # Statements whose results add up to the count of a year range (DateRange.counts).
     counts: tuple[str, ...] = ()
+    # For a query that only excludes (`missing:source`, `-pyongyang`): the FTS5 query of what it
+    # excludes. Its count is the records less that query's count, and its ids are the records
+    # read beside that query's, in id order: the NOT IN of `condition` would gather everything
+    # excluded (740,000 uncited events) before the first record.
+    without: str | None = None
 
     @property
     def table(self) -> str:
@@ -381,8 +386,9 @@ class Compiler:
         return Sql(f"r.id IN ({cited})") if cited else Always(False)
 
     def fact(self, fact: Fact) -> Piece:
-        if fact.fact == "citation" and self.kind != "source":
-            # A citation marks the record it backs (or whose part it backs) in the index.
+        if fact.fact == "citation":
+            # A citation marks in the index the record it backs (or whose part it backs), and
+            # the source it cites.
             cited = Fts(marks("fact", ("cited",)))
             return cited if fact.present else _negate(cited)
         condition = self._fact_condition(fact.fact)
@@ -569,4 +575,7 @@ def compile_kind(
         fts += "".join(f" NOT ({p.query})" for p in others if isinstance(p, Fts))
         others = [p for p in others if not isinstance(p, Fts)]
     condition = " AND ".join(f"({compiler.as_sql(p)})" for p in others) or None
-    return KindQuery(kind, fts, condition, compiler.params.values)
+    without = None
+    if fts is None and others and all(isinstance(p, Fts) for p in others):
+        without = " OR ".join(f"({p.query})" for p in others if isinstance(p, Fts))
+    return KindQuery(kind, fts, condition, compiler.params.values, without=without)

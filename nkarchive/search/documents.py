@@ -107,6 +107,9 @@ _READERS: dict[str, tuple[Reader, ...]] = {
     ),
     "source": (
         ("id", "'title'", ("title", "short_title"), "source", ("'_class_' || source_class",)),
+        # Cited: one row per source that citations cite, from the citations' source index.
+        ("c.source_id", "'mark'", ("c.cited",),
+         "(SELECT source_id, '_fact_cited' AS cited FROM citation GROUP BY source_id) c"),
         ("id", "'container'", ("container_title", "publisher"), "source"),
         ("id", "'place'", ("publisher_place",), "source"),
         ("id", "'notes'", ("abstract", "notes", "archive_location"), "source"),

@@ -126,6 +126,14 @@ class Step:
         q = self.query
         if q.never:
             return 0
+        if q.without is not None and self.fts is None:
+            low, high = rowid_range(q.kind)
+            records = connection.exec_driver_sql(f"SELECT count(*) FROM {q.table}").scalar()
+            excluded = connection.exec_driver_sql(
+                f"SELECT count(*) FROM {INDEX} WHERE {INDEX} MATCH ? AND rowid BETWEEN ? AND ?",
+                (q.without, low, high),
+            ).scalar()
+            return int(records or 0) - int(excluded or 0)
         if q.counts and self.fts is None:
             return sum(
                 int(connection.exec_driver_sql(sql, q.params).scalar() or 0) for sql in q.counts
@@ -146,6 +154,14 @@ class Step:
         if q.never:
             return []
         page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        if q.without is not None and self.fts is None:
+            found = self.iter_ids(connection)
+            skipped = [i for _, i in zip(range(offset), found, strict=False)]
+            if len(skipped) < offset:
+                return []
+            if limit is None:
+                return list(found)
+            return [i for _, i in zip(range(limit), found, strict=False)]
         if q.parts and self.fts is None and q.in_id_order is not None:
             total = self.count(connection) if total is None else total
             top = connection.exec_driver_sql(f"SELECT max(id) FROM {q.table}").scalar() or 0
@@ -165,6 +181,9 @@ class Step:
         """Matching ids in id order, read from SQLite only as far as the caller goes."""
         if self.query.never:
             return
+        if self.query.without is not None and self.fts is None:
+            yield from self._ids_without(connection)
+            return
         sql, params = self._shape("ids", order=True)
         raw = connection.connection.dbapi_connection
         assert raw is not None
@@ -175,6 +194,35 @@ class Step:
                 yield int(record_id)
         finally:
             cursor.close()
+
+    def _ids_without(self, connection: Connection) -> Iterator[int]:
+        """The records not found by `without`, in id order: every record's id read beside
+        the excluded ones', both in id order, as far as the caller goes."""
+        q = self.query
+        assert q.without is not None
+        low, high = rowid_range(q.kind)
+        base = rowid_base(q.kind)
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        records, excluded = raw.cursor(), raw.cursor()
+        try:
+            records.execute(f"SELECT id FROM {q.table} ORDER BY id")
+            excluded.execute(
+                f"SELECT rowid - {base} FROM {INDEX} WHERE {INDEX} MATCH ? "
+                "AND rowid BETWEEN ? AND ? ORDER BY rowid",
+                (q.without, low, high),
+            )
+            skip = excluded.fetchone()
+            while rows := records.fetchmany(500):
+                for (record_id,) in rows:
+                    while skip is not None and skip[0] < record_id:
+                        skip = excluded.fetchone()
+                    if skip is not None and skip[0] == record_id:
+                        continue
+                    yield int(record_id)
+        finally:
+            records.close()
+            excluded.close()
 
 
 def _free_words(tree: Node | None) -> list[Words]:

@@ -92,6 +92,8 @@ _DIRECT: dict[str, tuple[tuple[str, str], ...]] = {
     # An event is a record, and its kind and country mark its work.
     "event": (("event", "id"), ("work", "work_id")), "source": (("source", "id"),),
     "source_contributor": (("source", "source_id"),),
+    # A citation marks the source it cites (what it backs is found through _CITATION_OWNER).
+    "citation": (("source", "source_id"),),
 }  # fmt: skip
 # A citation's text belongs to the record it backs; some targets are parts of a work or agent,
 # whose owner is looked up: (owner kind, SQL selecting the owner of the parts `IN ({})`).

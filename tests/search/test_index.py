@@ -259,3 +259,58 @@ def test_a_citation_marks_what_it_backs_as_cited(films: Films) -> None:
     ops.redo(catalogue)
     assert works(films, "flower has:citation") == []
     assert check_search_index(catalogue) == []
+
+
+@pytest.mark.parametrize("query", ["missing:source", "-has:citation", "-kim", "-kim -the"])
+def test_a_query_that_only_excludes_counts_and_pages_as_its_sql_does(
+    demo_catalogue: Catalogue, query: str
+) -> None:
+    """Counted as the records less the excluded, and paged by reading both in id order: the
+    same records as the query's SQL condition finds, page after page."""
+    from nkarchive.search import ids_matching
+
+    totals = search(demo_catalogue, query, limit=0).total_by_kind
+    for kind in ("work", "agent", "event", "source"):
+        expected = ids_matching(demo_catalogue, query, kind)
+        assert totals[kind] == len(expected), kind
+        paged = [
+            hit.record_id
+            for offset in range(0, len(expected) + 7, 7)
+            for hit in search(demo_catalogue, query, kinds=[kind], limit=7, offset=offset).hits
+        ]
+        assert sorted(paged) == expected and len(paged) == len(set(paged)), kind
+
+
+def test_sources_are_cited_while_a_citation_cites_them(demo_catalogue: Catalogue) -> None:
+    """`missing:source` among sources: those no citation cites, through the index's mark,
+    as the citations stand after each edit, undo included."""
+    from nkarchive.search import ids_matching
+
+    def uncited() -> list[int]:
+        with demo_catalogue.engine.connect() as connection:
+            found = connection.execute(
+                text(
+                    "SELECT id FROM source WHERE id NOT IN (SELECT source_id FROM citation) "
+                    "ORDER BY id"
+                )
+            ).scalars()
+            return [int(i) for i in found]
+
+    assert ids_matching(demo_catalogue, "missing:source", "source") == uncited()
+    with demo_catalogue.engine.connect() as connection:
+        source = connection.execute(text("SELECT source_id FROM citation LIMIT 1")).scalar()
+        citations = (
+            connection.execute(
+                text("SELECT uuid FROM citation WHERE source_id = :s"), {"s": source}
+            )
+            .scalars()
+            .all()
+        )
+    with ops.operation(demo_catalogue, "Uncite a source") as op:
+        for uuid in citations:
+            op.delete("citation", uuid)
+    assert source in ids_matching(demo_catalogue, "missing:source", "source")
+    assert ids_matching(demo_catalogue, "missing:source", "source") == uncited()
+    ops.undo(demo_catalogue)
+    assert source not in ids_matching(demo_catalogue, "missing:source", "source")
+    assert check_search_index(demo_catalogue) == []
