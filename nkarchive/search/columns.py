@@ -1,9 +1,11 @@
 """The shape of the full-text index: its columns, and how a row id names a kind and a record.
 
 One index row per record (work, agent, event, source). Each field group has a text column
-(the words as written, folded for case and diacritics) and, for names, titles and places, a key
-column (the romanization-folding keys of `nkarchive.korean`; see nkarchive.search.normalize). The row id is `kind code << 40 | record id`,
-so counting hits per kind needs no join and a kind is a row-id range the index seeks to.
+(the words as written, folded for case and diacritics) and, for names, titles and places, a
+key column (the romanization-folding keys of `nkarchive.korean`; see nkarchive.search
+.normalize); one more column holds codes as words (`mark`). The row id is
+`kind code << 40 | record id`, so counting hits per kind needs no join and a kind is a row-id
+range the index seeks to.
 """
 
 from __future__ import annotations
