@@ -14,6 +14,7 @@ HELP_TEXT = (
 Search finds works, people and organisations, events and sources at once.
 
   Pulgasari            a word: any field; Hangul and every romanization find each other
+  kimjongil            romanized syllables run together or spaced apart (Kim Jong Il)
   불가사리 Shin         several words: records that have all of them (and is implicit)
   "flower girl"        a phrase: the words together, in this order
   pulga                while typing, the last word also finds longer words (Pulgasari)
