@@ -238,37 +238,17 @@ def test_a_reference_to_a_later_row_is_refused(catalogue: Catalogue) -> None:
 def test_last_preferred_claim_wins_as_with_create(catalogue: Catalogue) -> None:
     rows = film_rows()
     create_in_bulk(catalogue, {k: rows[k] for k in ("source", "work")})
-    first = ops.create(
-        catalogue,
-        "citation",
-        {
-            "source": rows["source"][0]["uuid"],
-            "work": rows["work"][0]["uuid"],
-            "field": "production_date",
-            "confidence": "certain",
-            "preferred": True,
-        },
-    ).records()[0][1]
-    other_fact = ops.create(  # the same work, another fact: its preferred claim must stay so
-        catalogue,
-        "citation",
-        {
-            "source": rows["source"][0]["uuid"],
-            "work": rows["work"][0]["uuid"],
-            "field": "running_time",
-            "confidence": "certain",
-            "preferred": True,
-        },
-    ).records()[0][1]
+    claim = {"source": rows["source"][0]["uuid"], "work": rows["work"][0]["uuid"],
+             "preferred": True}  # fmt: skip
+
+    def cite(field: str) -> str:
+        made = ops.create(catalogue, "citation", {**claim, "field": field, "confidence": "certain"})
+        return str(made.records()[0][1])
+
+    first = cite("production_date")
+    other_fact = cite("running_time")  # the same work, another fact: its claim stays preferred
     claims = [
-        {
-            "source": rows["source"][0]["uuid"],
-            "work": rows["work"][0]["uuid"],
-            "field": "production_date",
-            "confidence": "probable",
-            "preferred": True,
-            "claimed_value": value,
-        }
+        {**claim, "field": "production_date", "confidence": "probable", "claimed_value": value}
         for value in ("1984", "1985")
     ]
     with ops.operation(catalogue, "Import") as op:
