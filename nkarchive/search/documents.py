@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection
@@ -20,8 +19,6 @@ from nkarchive.search.normalize import (
     fold_text,
     framed_text,
     keys_of,
-    stored_keys,
-    stored_text,
     verbatim_text,
 )
 
@@ -165,32 +162,6 @@ class RecordDoc:
     record_id: int
     values: dict[str, list[str]] = field(default_factory=dict)
 
-    def columns(self) -> dict[str, str]:
-        """The index row: each group's folded text and, for names and titles, its keys (groups
-        with no values are left out)."""
-        return dict(
-            _columns(tuple((name, tuple(values)) for name, values in sorted(self.values.items())))
-        )
-
-
-@lru_cache(maxsize=1 << 14)
-def _columns(values: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, str], ...]:
-    # Cached: many records (events above all) hold exactly the same values.
-    row: list[tuple[str, str]] = []
-    for name, group_values in values:
-        group = GROUP_BY_NAME[name]
-        if group.verbatim:
-            row.append((group.text_column, verbatim_text(group_values)))
-            continue
-        folded = stored_text(group_values, framed=name in FRAMED)
-        if folded:
-            row.append((group.text_column, folded))
-        if group.keyed:
-            keys = stored_keys(group_values, key_kind(name))
-            if keys:
-                row.append((group.key_column, keys))
-    return tuple(row)
-
 
 def _condition(
     ids: Sequence[int] | None, id_range: tuple[int, int] | None
@@ -284,8 +255,8 @@ Filled = tuple[tuple[int, ...], tuple[str, ...]]
 
 class RowMaker:
     """Index rows (every column of `COLUMNS` in order, None where a group has no values) from
-    records' values, as `RecordDoc.columns` makes them but for millions of records: each
-    distinct title or name is folded and keyed once (they repeat across many records: a
+    records' values: the one maker of rows, for the rebuild, the listener and the check alike.
+    Each distinct title or name is folded and keyed once (they repeat across many records: a
     director's name on all their films), and whole rows are reused when records hold exactly
     the same values (many events do)."""
 

@@ -75,12 +75,6 @@ def verbatim_text(values: Iterable[str]) -> str:
     return " " + " ".join(words) + " " if words else ""
 
 
-def stored_text(values: Iterable[str], *, framed: bool = True) -> str:
-    """The text column of one field group (see `framed_text`), or "" when nothing is left."""
-    folded = [f for f in (fold_text(v) for v in values) if f]
-    return framed_text(folded, framed=framed) if folded else ""
-
-
 @lru_cache(maxsize=1 << 18)
 def value_keys(value: str, kind: str = "title") -> tuple[str, ...]:
     """The folding keys to index for one value (see the module's docstring)."""
@@ -108,15 +102,6 @@ def keys_of(value: str, kind: str, key: Callable[[str], str]) -> tuple[str, ...]
     ordered = sorted(keys)
     last = len(ordered) - 1
     return tuple(k for n, k in enumerate(ordered) if n == last or not ordered[n + 1].startswith(k))
-
-
-def stored_keys(values: Iterable[str], kind: str = "title") -> str:
-    """The key column of one field group: every value's keys, space separated."""
-    keys: dict[str, None] = {}
-    for value in values:
-        for key in value_keys(value, kind):
-            keys[key] = None
-    return " " + " ".join(keys) + " " if keys else ""
 
 
 def key_matches(key: str, stored: str) -> bool:
