@@ -103,6 +103,19 @@ NAME_GROUPS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+def mark(what: str, code: str) -> str:
+    """The word of the `mark` group for a code: `_event_festival`."""
+    return f"_{what}_{code}"
+
+
+def mark_sql(what: str, column: str) -> str:
+    """SQL making `mark(what, <the column value>)`, for the readers in search.documents."""
+    return f"'{mark(what, '')}' || {column}"
+
+
+CITED = mark("fact", "cited")  # on a record a citation backs, and on a source it cites
+
+
 def role_group(role: str) -> str:
     return f"credit_{role}" if role in ROLES else "credit_other"
 

@@ -23,6 +23,7 @@ from nkarchive.search.columns import (
     KIND_CODES,
     KIND_TABLES,
     PERSON_ROLES,
+    mark,
     rowid_base,
     rowid_range,
 )
@@ -507,7 +508,7 @@ class DateRange:
 def marks(what: str, codes: Sequence[str]) -> str:
     """The FTS5 query for records marked with any of these codes (`_event_festival`)."""
     column = GROUP_BY_NAME["mark"].text_column
-    return f"{{{column}}} : (" + " OR ".join(quote(f"_{what}_{code}") for code in codes) + ")"
+    return f"{{{column}}} : (" + " OR ".join(quote(mark(what, code)) for code in codes) + ")"
 
 
 def _role_fields() -> set[str]:

@@ -14,7 +14,14 @@ from typing import Any
 from sqlalchemy import Connection
 
 from nkarchive.korean import search_key
-from nkarchive.search.columns import COLUMNS, GROUP_BY_NAME, MAIN_GROUPS, role_group
+from nkarchive.search.columns import (
+    CITED,
+    COLUMNS,
+    GROUP_BY_NAME,
+    MAIN_GROUPS,
+    mark_sql,
+    role_group,
+)
 from nkarchive.search.normalize import (
     fold_text,
     framed_text,
@@ -30,7 +37,7 @@ from nkarchive.search.normalize import (
 Reader = (
     tuple[str, str, tuple[str, ...], str] | tuple[str, str, tuple[str, ...], str, tuple[str, ...]]
 )
-_CITED = ("'_fact_cited'",)
+_CITED = (f"'{CITED}'",)
 _CITATION_TEXT = ("c.excerpt", "c.translation", "c.claimed_value", "c.note")
 
 
@@ -69,10 +76,10 @@ _READERS: dict[str, tuple[Reader, ...]] = {
         ("work_id", "'notes'", ("character", "notes"), "credit"),
         ("w.id", "'tag'", ("j.value",), "work w, json_each(w.genres) j"),
         ("w.id", "'tag'", ("j.value",), "work w, json_each(w.subjects) j"),
-        ("w.id", "'mark'", ("'_country_' || j.value",), "work w, json_each(w.countries) j"),
+        ("w.id", "'mark'", (mark_sql("country", "j.value"),), "work w, json_each(w.countries) j"),
         # One row per work, from the (work, kind of event) index alone (migration 0007).
         ("e.work_id", "'mark'", ("e.kinds",),
-         "(SELECT work_id, group_concat(DISTINCT '_event_' || event_type) AS kinds "
+         f"(SELECT work_id, group_concat(DISTINCT {mark_sql('event', 'event_type')}) AS kinds "
          "FROM event GROUP BY work_id) e"),
         ("id", "'notes'", ("identifier", "synopsis", "notes"), "work"),
         ("work_id", "'notes'", ("format", "notes"), "manifestation"),
@@ -89,7 +96,7 @@ _READERS: dict[str, tuple[Reader, ...]] = {
         ("agent_id", "'notes'", ("honour", "notes"), "agent_honour"),
         ("agent_id", "'notes'", ("value",), "agent_identifier"),
         ("c.agent_id", "'mark'", ("c.roles",),
-         "(SELECT agent_id, group_concat(DISTINCT '_role_' || role) AS roles "
+         f"(SELECT agent_id, group_concat(DISTINCT {mark_sql('role', 'role')}) AS roles "
          "FROM credit GROUP BY agent_id) c"),
         _citations("c.agent_id"),
         _citations("n.agent_id", "agent_name n"),
@@ -97,16 +104,16 @@ _READERS: dict[str, tuple[Reader, ...]] = {
     "event": (
         ("id", "'title'", ("label",), "event"),
         ("id", "'place'", ("place", "venue"), "event",
-         ("'_event_' || event_type", "'_country_' || country")),
+         (mark_sql("event", "event_type"), mark_sql("country", "country"))),
         ("e.id", "'name'", ("n.name",), "event e JOIN agent_name n ON n.agent_id = e.organiser_id"),
         ("id", "'notes'", ("result", "notes"), "event"),
         _citations("c.event_id"),
     ),
     "source": (
-        ("id", "'title'", ("title", "short_title"), "source", ("'_class_' || source_class",)),
+        ("id", "'title'", ("title", "short_title"), "source", (mark_sql("class", "source_class"),)),
         # Cited: one row per source that citations cite, from the citations' source index.
         ("c.source_id", "'mark'", ("c.cited",),
-         "(SELECT source_id, '_fact_cited' AS cited FROM citation GROUP BY source_id) c"),
+         f"(SELECT source_id, '{CITED}' AS cited FROM citation GROUP BY source_id) c"),
         ("id", "'container'", ("container_title", "publisher"), "source"),
         ("id", "'place'", ("publisher_place",), "source"),
         ("id", "'notes'", ("abstract", "notes", "archive_location"), "source"),
