@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -155,13 +156,8 @@ class Step:
             return []
         page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
         if q.without is not None and self.fts is None:
-            found = self.iter_ids(connection)
-            skipped = [i for _, i in zip(range(offset), found, strict=False)]
-            if len(skipped) < offset:
-                return []
-            if limit is None:
-                return list(found)
-            return [i for _, i in zip(range(limit), found, strict=False)]
+            end = None if limit is None else offset + limit
+            return list(islice(self.iter_ids(connection), offset, end))
         if q.parts and self.fts is None and q.in_id_order is not None:
             total = self.count(connection) if total is None else total
             top = connection.exec_driver_sql(f"SELECT max(id) FROM {q.table}").scalar() or 0
@@ -361,6 +357,7 @@ _TIER_COLUMNS: tuple[str, ...] = tuple(
 
 
 _TIER_COLUMN_SET = frozenset(_TIER_COLUMNS)
+_NAME_TEXTS, _NAME_KEYS = _TIER_COLUMNS[::2], _TIER_COLUMNS[1::2]
 
 
 def _conjunction(tree: Node | None) -> bool:
@@ -390,7 +387,7 @@ def _tier(
         for p in free
     ):
         return 2
-    names_text, names_keys = _joined(row, _TIER_COLUMNS[::2]), _joined(row, _TIER_COLUMNS[1::2])
+    names_text, names_keys = _joined(row, _NAME_TEXTS), _joined(row, _NAME_KEYS)
     if all(
         p.pattern in names_text or (p.key is not None and key_matches(p.key, names_keys))
         for p in free
