@@ -256,9 +256,7 @@ class Compiler:
         if not pieces:
             return Always(True)
         # A conjunction's parts join this one's: its words go into the one FTS5 query.
-        pieces = [
-            q for p in pieces for q in ((p.fts, p.condition) if isinstance(p, Both) else (p,))
-        ]
+        pieces = [part for piece in pieces for part in _parts(piece)]
         included = [p for p in pieces if isinstance(p, Fts) and not p.negated]
         excluded = [p for p in pieces if isinstance(p, Fts) and p.negated]
         conditions = [p for p in pieces if isinstance(p, Sql)]
@@ -505,6 +503,11 @@ class DateRange:
         )
 
 
+def _parts(piece: Piece) -> tuple[Piece, ...]:
+    """The pieces a conjunction is made of (a piece is its own one part)."""
+    return (piece.fts, piece.condition) if isinstance(piece, Both) else (piece,)
+
+
 def marks(what: str, codes: Sequence[str]) -> str:
     """The FTS5 query for records marked with any of these codes (`_event_festival`)."""
     column = GROUP_BY_NAME["mark"].text_column
@@ -558,12 +561,7 @@ def compile_kind(
     # The top level's conjuncts are kept apart: FTS parts become one index lookup, the rest a
     # condition on the records joined to it.
     items = tree.items if isinstance(tree, And) else (tree,)
-    pieces = [
-        part
-        for item in items
-        for piece in (compiler.compile(item),)
-        for part in ((piece.fts, piece.condition) if isinstance(piece, Both) else (piece,))
-    ]
+    pieces = [part for item in items for part in _parts(compiler.compile(item))]
     if any(isinstance(p, Always) and not p.value for p in pieces):
         return KindQuery(kind, None, None, {}, never=True)
     included = [p for p in pieces if isinstance(p, Fts) and not p.negated]
