@@ -393,6 +393,25 @@ def _search_romanized(run: SelfTestRun) -> str:
     return _found_work(run, DEMO_TITLE_ROMANIZED)
 
 
+@check("search index rows made in worker processes", requires="nkarchive.search.workers")
+def _rows_in_workers(run: SelfTestRun) -> str:
+    from nkarchive.search.columns import rowid_base
+    from nkarchive.search.documents import RowMaker, fetch_values
+    from nkarchive.search.workers import RowMakers, rows_of
+
+    with run.demo().engine.connect() as connection:
+        fetched = fetch_values(connection, "work", id_range=(1, 1 << 30))
+    expected = rows_of("work", rowid_base("work"), fetched, RowMaker())
+    with RowMakers(2) as makers:
+        made = [rows for _, rows in [*makers.add(None, "work", rowid_base("work"), fetched),
+                                     *makers.finish()]]  # fmt: skip
+        if not makers.parallel:
+            raise CheckFailed("worker processes could not be started or died (see the log)")
+    if made != [expected]:
+        raise CheckFailed("rows made in a worker process differ from rows made here")
+    return f"{sum(len(rows) for rows in expected.values())} works' rows made in a worker process"
+
+
 SAMPLE_SOURCE = {
     "id": "selftest-rodong-1972",
     "type": "article-newspaper",

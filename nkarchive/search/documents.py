@@ -191,34 +191,50 @@ def _group_name(group: str) -> str:
     return group if group in GROUP_BY_NAME else role_group(group.removeprefix("credit_"))
 
 
-def read_values(
+# What `fetch_values` read: the ids of the records that exist, and for each reader used, its
+# index in the kind's readers and its rows.
+Fetched = tuple[list[int], list[tuple[int, list[tuple[Any, ...]]]]]
+
+
+def fetch_values(
     connection: Connection,
     kind: str,
     *,
     ids: Sequence[int] | None = None,
     id_range: tuple[int, int] | None = None,
     groups: set[str] | None = None,
-) -> tuple[list[int], dict[int, dict[str, set[str]]]]:
-    """The ids of the records of `kind` that exist (with these ids or in this id range), and
-    their values by field group (only those of `groups` if given); records with no values are
-    left out of the second."""
+) -> Fetched:
+    """The rows `read_values` is made from, as the readers give them: a rebuild fetches them
+    here and has them collected in a worker process (nkarchive.search.workers)."""
     if ids is not None and not ids:
-        return [], {}
+        return [], []
     condition, params = _condition(ids, id_range)
     # The driver's own cursor: a rebuild reads millions of rows, and SQLAlchemy's row objects
     # would cost more than the reading.
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     existing = [row[0] for row in cursor.execute(EXISTING[kind].format(c=condition), params)]
+    fetched = []
+    for number, (reader, sql) in enumerate(zip(_READERS[kind], READERS[kind], strict=True)):
+        if groups is None or _reads(reader, groups) or (_marks(reader) and "mark" in groups):
+            fetched.append((number, cursor.execute(sql.format(c=condition), params).fetchall()))
+    return existing, fetched
+
+
+def collect_values(
+    kind: str, fetched: Fetched, groups: set[str] | None = None
+) -> dict[int, dict[str, set[str]]]:
+    """The fetched rows as each record's values by field group (only those of `groups` if
+    given); records with no values are left out."""
+    existing, readers = fetched
     known = set(existing)
     collected: dict[int, dict[str, set[str]]] = {}
     names: dict[str, str] = {}  # a reader's group ('credit_director') -> the index's group
-    for reader, sql in zip(_READERS[kind], READERS[kind], strict=True):
+    for number, rows in readers:
+        reader = _READERS[kind][number]
         marked = bool(_marks(reader)) and (groups is None or "mark" in groups)
         wanted = groups is None or _reads(reader, groups)
-        if not wanted and not marked:
-            continue
         width = len(reader[2])
-        for owner, group, *values in cursor.execute(sql.format(c=condition), params):
+        for owner, group, *values in rows:
             if owner not in known:
                 continue
             by_group = collected.get(owner)
@@ -237,7 +253,22 @@ def read_values(
             for value in values[:width]:
                 if isinstance(value, str) and value.strip():
                     target.add(value)
-    return existing, collected
+    return collected
+
+
+def read_values(
+    connection: Connection,
+    kind: str,
+    *,
+    ids: Sequence[int] | None = None,
+    id_range: tuple[int, int] | None = None,
+    groups: set[str] | None = None,
+) -> tuple[list[int], dict[int, dict[str, set[str]]]]:
+    """The ids of the records of `kind` that exist (with these ids or in this id range), and
+    their values by field group (only those of `groups` if given); records with no values are
+    left out of the second."""
+    fetched = fetch_values(connection, kind, ids=ids, id_range=id_range, groups=groups)
+    return fetched[0], collect_values(kind, fetched, groups)
 
 
 def read_docs(

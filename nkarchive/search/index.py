@@ -24,7 +24,8 @@ from nkarchive.search.columns import (
     split_rowid,
 )
 from nkarchive.search.dates import date_count_problems, rebuild_date_counts
-from nkarchive.search.documents import RowMaker, chunks, read_values
+from nkarchive.search.documents import RowMaker, chunks, fetch_values, read_values
+from nkarchive.search.workers import GroupedRows, RowMakers, make_rows, workers_for
 
 if TYPE_CHECKING:
     from nkarchive.store.catalogue import Catalogue
@@ -33,6 +34,7 @@ Progress = Callable[[str, int, int], None]  # kind, records done, records of tha
 BATCH = 4000
 DEFAULT_MERGE, REBUILD_MERGE = 4, 16  # FTS5 segments merged at once: its default, a rebuild's
 REBUILD_BATCH = 25_000  # records read at once by a rebuild: few statements, bounded memory
+WORKER_BATCH = 5_000  # records handed to a worker process at once: the first rows come soon
 
 
 class Change(Protocol):
@@ -51,13 +53,13 @@ _rows_made = RowMaker(limit=1 << 17)
 def insert_rows(
     cursor: Any, base: int, values: dict[int, dict[str, set[str]]], maker: RowMaker
 ) -> None:
-    """Insert the index rows of these records (by id, their values by group): one statement
-    for each set of filled columns, which binds no empty ones."""
-    rows: dict[tuple[int, ...], list[tuple[int | str, ...]]] = defaultdict(list)
-    for record_id, by_group in values.items():
-        made = maker.filled(by_group)
-        if made is not None:
-            rows[made[0]].append((base + record_id, *made[1]))
+    """Insert the index rows of these records (by id, their values by group)."""
+    insert_grouped(cursor, make_rows(base, values, maker))
+
+
+def insert_grouped(cursor: Any, rows: GroupedRows) -> None:
+    """Insert rows made by `make_rows`: one statement for each set of filled columns, which
+    binds no empty ones."""
     for positions, batch in rows.items():
         columns = ", ".join(COLUMNS[n] for n in positions)
         marks = ", ".join("?" * (len(positions) + 1))
@@ -189,11 +191,14 @@ def _ranges(connection: Connection, kind: str, batch: int = BATCH) -> Iterable[t
         yield low, min(low + batch - 1, top)
 
 
-def rebuild_index(connection: Connection, progress: Progress | None = None) -> dict[str, float]:
+def rebuild_index(
+    connection: Connection, progress: Progress | None = None, *, workers: int | None = None
+) -> dict[str, float]:
     """Rebuild the whole index from the records, in the caller's transaction; returns the
-    seconds spent on each kind of record. An index of an earlier shape (migration 0002 calls
-    this as it makes one) is left empty: the migration that gives `search_doc` today's columns
-    (0006) rebuilds it."""
+    seconds spent on each kind of record. `workers` is how many processes make rows (0: this
+    one; None: as many as the catalogue's size is worth, see `workers_for`). An index of an
+    earlier shape (migration 0002 calls this as it makes one) is left empty: the migration that
+    gives `search_doc` today's columns (0006) rebuilds it."""
     present = [row[1] for row in connection.exec_driver_sql("PRAGMA table_info(search_doc)").all()]
     if present[1:] != list(COLUMNS):
         return {}
@@ -219,18 +224,7 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
     connection.exec_driver_sql("PRAGMA cache_size = -262144")
     connection.exec_driver_sql("DELETE FROM search_doc")
     connection.exec_driver_sql(f"INSERT INTO {INDEX}({INDEX}) VALUES ('delete-all')")
-    timings: dict[str, float] = {}
-    rows_made = RowMaker(limit=1 << 20)  # a million distinct values: some 200 MB at most
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    for kind in KINDS:
-        started = time.perf_counter()
-        total, base = _max_id(connection, kind), rowid_base(kind)
-        for low, high in _ranges(connection, kind, REBUILD_BATCH):
-            _, values = read_values(connection, kind, id_range=(low, high))
-            insert_rows(cursor, base, values, rows_made)
-            if progress:
-                progress(kind, high, total)
-        timings[kind] = time.perf_counter() - started
+    timings = _insert_all_rows(connection, progress, workers)
     started = time.perf_counter()
     # FTS5 writes its in-memory index out in small segments and merges them as it goes; merging
     # 16 at a time rather than 4 (the default, put back after) writes each entry far fewer times.
@@ -252,6 +246,46 @@ def rebuild_index(connection: Connection, progress: Progress | None = None) -> d
     for sql in triggers:
         connection.exec_driver_sql(sql)
     connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size or -2000)}")
+    return timings
+
+
+def _insert_all_rows(
+    connection: Connection, progress: Progress | None, workers: int | None
+) -> dict[str, float]:
+    """Read every record's values and insert its row; returns the seconds up to each kind's
+    last row. Rows are made in worker processes when there are many (nkarchive.search.workers)
+    while this one reads the next batches and inserts the rows that come back."""
+    totals = {kind: _max_id(connection, kind) for kind in KINDS}
+    if workers is None:
+        workers = workers_for(sum(totals.values()))
+    batch = REBUILD_BATCH if workers == 0 else WORKER_BATCH
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+
+    def insert(done: tuple[str, int, bool], rows: GroupedRows) -> None:
+        nonlocal started
+        kind, high, last = done
+        insert_grouped(cursor, rows)
+        if progress:
+            progress(kind, high, totals[kind])
+        if last:
+            timings[kind] = time.perf_counter() - started
+            started = time.perf_counter()
+
+    with RowMakers(workers) as makers:
+        for kind in KINDS:
+            base = rowid_base(kind)
+            for low, high in _ranges(connection, kind, batch):
+                fetched = fetch_values(connection, kind, id_range=(low, high))
+                for done, rows in makers.add(
+                    (kind, high, high == totals[kind]), kind, base, fetched
+                ):
+                    insert(done, rows)
+            if not totals[kind]:
+                timings[kind] = 0.0
+        for done, rows in makers.finish():
+            insert(done, rows)
     return timings
 
 

@@ -113,7 +113,7 @@ def test_the_installed_checks_cover_every_feature_that_exists() -> None:
     assert {
         "demo catalogue", "migrations", "search in Hangul", "search in romanized form",
         "citation styles", "bundle export and import", "main window", "forms", "timeline",
-        "Hangul font",
+        "Hangul font", "search index rows made in worker processes",
     } <= names  # fmt: skip
 
 

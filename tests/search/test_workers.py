@@ -1,0 +1,92 @@
+"""A large catalogue's rebuild makes its index rows in worker processes: the index is the one a
+single process makes, batch order kept, also when a worker dies on the way."""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+import pytest
+
+from nkarchive.search import index, search, workers
+from nkarchive.search.index import check_search_index, rebuild_index
+from nkarchive.store.catalogue import Catalogue
+from nkarchive.store.engine import writer
+
+
+def stored_rows(catalogue: Catalogue) -> list[Any]:
+    with catalogue.engine.connect() as connection:
+        return connection.exec_driver_sql("SELECT * FROM search_doc ORDER BY id").all()
+
+
+def rebuild(catalogue: Catalogue, processes: int) -> list[tuple[str, int, int]]:
+    seen: list[tuple[str, int, int]] = []
+    with writer(catalogue.engine).begin() as connection:
+        rebuild_index(connection, lambda *done: seen.append(done), workers=processes)
+    return seen
+
+
+def test_rows_made_in_worker_processes_are_the_rows_made_in_one(
+    demo_catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    rebuild(demo_catalogue, 0)
+    alone = stored_rows(demo_catalogue)
+    assert len(alone) > 100
+    # Batches of three records: many in flight at once, coming back in their order.
+    monkeypatch.setattr(index, "WORKER_BATCH", 3)
+    with caplog.at_level(logging.WARNING, logger="nkarchive.search.workers"):
+        progress = rebuild(demo_catalogue, 2)
+    assert caplog.records == []  # no falling back to one process
+    assert stored_rows(demo_catalogue) == alone
+    assert check_search_index(demo_catalogue) == []
+    # Progress comes batch by batch, in order, up to each kind's last record.
+    works = [done for kind, done, _ in progress if kind == "work"]
+    assert works == sorted(works) and len(works) > 5
+    assert works[-1] == progress[0][2]
+    hits = search(demo_catalogue, "꽃파는 처녀", kinds=["work"]).hits
+    assert hits and hits[0].label.startswith("꽃파는 처녀")
+
+
+def _die(*args: Any) -> Any:
+    os._exit(3)
+
+
+def test_when_a_worker_dies_the_rows_are_made_here_and_nothing_is_lost(
+    demo_catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    rebuild(demo_catalogue, 0)
+    alone = stored_rows(demo_catalogue)
+    monkeypatch.setattr(index, "WORKER_BATCH", 5)
+    monkeypatch.setattr(workers, "_rows_in_worker", _die)
+    with caplog.at_level(logging.WARNING, logger="nkarchive.search.workers"):
+        rebuild(demo_catalogue, 2)
+    assert any("one process" in record.getMessage() for record in caplog.records)
+    assert stored_rows(demo_catalogue) == alone
+    assert check_search_index(demo_catalogue) == []
+
+
+def test_an_error_in_a_worker_is_not_hidden(
+    demo_catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = stored_rows(demo_catalogue)
+    monkeypatch.setattr(workers, "_rows_in_worker", _fail)
+    with pytest.raises(ValueError, match="a bug in row making"):
+        rebuild(demo_catalogue, 2)
+    assert stored_rows(demo_catalogue) == before  # the rebuild's transaction rolled back
+
+
+def _fail(*args: Any) -> Any:
+    raise ValueError("a bug in row making")
+
+
+def test_only_a_large_catalogue_on_several_cores_uses_worker_processes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert workers.workers_for(500) == 0
+    assert workers.workers_for(1_350_000) == 2
+    monkeypatch.setattr(os, "cpu_count", lambda: 16)
+    assert workers.workers_for(1_350_000) == workers.MAX_WORKERS
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert workers.workers_for(1_350_000) == 0
