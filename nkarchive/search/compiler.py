@@ -27,6 +27,7 @@ from nkarchive.search.columns import (
     rowid_base,
     rowid_range,
 )
+from nkarchive.search.dates import FIRST_YEAR, LAST_YEAR, years_query_words
 from nkarchive.search.grammar import And, Codes, Fact, Leaf, Node, Not, Or, Words, Years
 from nkarchive.search.normalize import fold_text, query_key
 
@@ -35,10 +36,13 @@ from nkarchive.search.normalize import fold_text, query_key
 
 @dataclass(frozen=True)
 class Fts:
-    """Records whose index row matches an FTS5 query (negated: whose row does not)."""
+    """Records whose index row matches an FTS5 query (negated: whose row does not). `sql`, if
+    given, is an SQL condition on `r` for the same records, used where the piece must become
+    SQL (`year:1980..1989 or has:attachment`): cheaper there than a lookup in the index."""
 
     query: str
     negated: bool = False
+    sql: str | None = None
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,8 @@ class Compiler:
         if isinstance(piece, Always):
             return "1" if piece.value else "0"
         if isinstance(piece, Fts):
+            if piece.sql is not None:
+                return f"NOT ({piece.sql})" if piece.negated else piece.sql
             return self.fts_in(piece)
         if isinstance(piece, Both):
             return f"({self.fts_in(piece.fts)}) AND ({piece.condition.condition})"
@@ -360,8 +366,14 @@ class Compiler:
         return Sql(f"r.id IN ({cited})") if cited else Always(False)
 
     def years(self, years: Years) -> Piece:
+        """The records whose dates overlap the range: as words in the index (see
+        nkarchive.search.dates), so that other words and the range are one lookup."""
         ranges = DateRange.of(self.kind, years, self.params)
-        return Always(False) if ranges is None else Sql(ranges.overlap())
+        if ranges is None:
+            return Always(False)
+        first = FIRST_YEAR if years.lower is None else int(years.lower[:4])
+        last = LAST_YEAR if years.upper is None else int(years.upper[:4])
+        return Fts(mark_words(years_query_words(first, last)), sql=ranges.overlap())
 
     def codes(self, codes: Codes) -> Piece:
         kind = self.kind
@@ -510,8 +522,13 @@ def _parts(piece: Piece) -> tuple[Piece, ...]:
 
 def marks(what: str, codes: Sequence[str]) -> str:
     """The FTS5 query for records marked with any of these codes (`_event_festival`)."""
+    return mark_words([mark(what, code) for code in codes])
+
+
+def mark_words(words: Sequence[str]) -> str:
+    """The FTS5 query for records with any of these words in their marks."""
     column = GROUP_BY_NAME["mark"].text_column
-    return f"{{{column}}} : (" + " OR ".join(quote(mark(what, code)) for code in codes) + ")"
+    return f"{{{column}}} : (" + " OR ".join(quote(word) for word in words) + ")"
 
 
 def _role_fields() -> set[str]:
@@ -526,7 +543,7 @@ def _negate(piece: Piece) -> Piece:
     if isinstance(piece, Always):
         return Always(not piece.value)
     if isinstance(piece, Fts):
-        return Fts(piece.query, not piece.negated)
+        return Fts(piece.query, not piece.negated, piece.sql)
     return Sql(f"NOT ({piece.condition})")
 
 

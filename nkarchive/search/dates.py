@@ -1,14 +1,77 @@
-"""How many works, events and sources start on each day (migration 0007): rebuilt and checked.
+"""Dates in the search index: the words standing for a record's years, and the counts of
+records by the day their date starts.
 
-`search_date_count` is kept in step by triggers; counting a `year:` range sums it over the days
-of the range instead of counting index entries (nkarchive.search.compiler.DateRange.counts).
+**Year words** (migration 0008). `year:` next to other words (`motherland year:1960..1979`)
+is looked up in the index with them, not tested on each record found. A record's date, from
+the first year of its lower bound to the last of its upper, is cut into aligned spans of
+years: single years, decades, centuries and millennia, as few as cover it exactly (`198X` is
+the decade 1980s; `1985/1992` is 1985-1989 and 1990-1992 year by year). Each span is a word,
+`_date_d198`; so is each larger span that holds one of them, `_within_c19`. A query's range
+is cut the same way. The two overlap when one of the record's spans is one of the query's,
+lies within one of them, or holds one: so the query looks for its spans as `_date_` and
+`_within_` words, and for the larger spans holding them as `_date_` words. That is exact for
+every range `year:` can name (whole years), and it costs a dated record four words.
+
+**Day counts** (migration 0007). `search_date_count` is kept in step by triggers; counting a
+`year:` range alone sums it over the days of the range instead of counting index entries
+(nkarchive.search.compiler.DateRange.counts).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sqlalchemy import Connection
 
-from nkarchive.search.columns import KIND_CODES
+from nkarchive.search.columns import KIND_CODES, mark
+
+FIRST_YEAR, LAST_YEAR = 1, 9999  # the bounds of stored dates (an open end is one of these)
+_SPANS = ((1000, "m"), (100, "c"), (10, "d"), (1, "y"))  # years in a span, and its letter
+
+
+def year_spans(first: int, last: int) -> list[tuple[int, str, int]]:
+    """The fewest aligned spans that cover the years first..last exactly, each as (years in
+    it, letter, number): 1985..1992 is 1985..1989 one by one, then the decade 199 (1990s)."""
+    first, last = max(first, FIRST_YEAR), min(last, LAST_YEAR)
+    spans = []
+    while first <= last:
+        for size, letter in _SPANS:
+            if first % size == 0 and first + size - 1 <= last:
+                spans.append((size, letter, first // size))
+                first += size
+                break
+    return spans
+
+
+def _holding(size: int, number: int) -> list[str]:
+    """The larger spans that hold a span, by name: the decade 198 is in c19 and m1."""
+    year = number * size
+    return [f"{letter}{year // bigger}" for bigger, letter in _SPANS if bigger > size]
+
+
+@lru_cache(maxsize=1 << 16)
+def date_words(lower: str, upper: str) -> tuple[str, ...]:
+    """The index words of a date with these bounds (ISO days)."""
+    spans = year_spans(int(lower[:4]), int(upper[:4]))
+    words = {mark("date", f"{letter}{number}") for _, letter, number in spans}
+    words.update(
+        mark("within", name) for size, _, number in spans for name in _holding(size, number)
+    )
+    return tuple(sorted(words))
+
+
+def years_query_words(first: int, last: int) -> list[str]:
+    """The words of the records whose dates overlap the years first..last: see the module's
+    docstring."""
+    spans = year_spans(first, last)
+    own = [f"{letter}{number}" for _, letter, number in spans]
+    holding = {name for size, _, number in spans for name in _holding(size, number)}
+    return sorted(
+        {mark("date", name) for name in own}
+        | {mark("within", name) for name in own if not name.startswith("y")}
+        | {mark("date", name) for name in holding}
+    )
+
 
 # The kinds with a date, and the column of its first day (the triggers of migration 0007).
 DATE_STARTS: dict[str, str] = {

@@ -7,6 +7,7 @@ Each reader yields `(owner id, group, value)`; a credit's group is named after i
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,7 @@ from nkarchive.search.columns import (
     mark_sql,
     role_group,
 )
+from nkarchive.search.dates import date_words
 from nkarchive.search.normalize import (
     fold_text,
     framed_text,
@@ -67,6 +69,14 @@ def _citations(owner: str, part: str = "") -> Reader:
     )
 
 
+# A date's bounds, read as `lower/upper`, become words of the `mark` group (nkarchive.search.dates).
+DATES = "'dates'"
+
+
+def _bounds(column: str) -> str:
+    return f"{column}_lower || '/' || {column}_upper"
+
+
 _READERS: dict[str, tuple[Reader, ...]] = {
     "work": (
         ("work_id", "'title'", ("text",), "title"),
@@ -82,6 +92,7 @@ _READERS: dict[str, tuple[Reader, ...]] = {
          f"(SELECT work_id, group_concat(DISTINCT {mark_sql('event', 'event_type')}) AS kinds "
          "FROM event GROUP BY work_id) e"),
         ("id", "'notes'", ("identifier", "synopsis", "notes"), "work"),
+        ("id", DATES, (_bounds("production_date"),), "work"),
         ("work_id", "'notes'", ("format", "notes"), "manifestation"),
         ("work_id", "'notes'", ("shelf_mark", "condition", "access_notes"), "item"),
         _citations("c.work_id"),
@@ -107,6 +118,7 @@ _READERS: dict[str, tuple[Reader, ...]] = {
          (mark_sql("event", "event_type"), mark_sql("country", "country"))),
         ("e.id", "'name'", ("n.name",), "event e JOIN agent_name n ON n.agent_id = e.organiser_id"),
         ("id", "'notes'", ("result", "notes"), "event"),
+        ("id", DATES, (_bounds("date"),), "event"),
         _citations("c.event_id"),
     ),
     "source": (
@@ -117,6 +129,7 @@ _READERS: dict[str, tuple[Reader, ...]] = {
         ("id", "'container'", ("container_title", "publisher"), "source"),
         ("id", "'place'", ("publisher_place",), "source"),
         ("id", "'notes'", ("abstract", "notes", "archive_location"), "source"),
+        ("id", DATES, (_bounds("date"),), "source"),
         ("source_id", "'contributor'", (
             "literal",
             "CASE WHEN family IS NOT NULL AND given IS NOT NULL THEN family || ' ' || given END",
@@ -182,7 +195,7 @@ def _condition(
 
 def _reads(reader: Reader, groups: set[str]) -> bool:
     group = reader[1]
-    return group.strip("'") in groups or (
+    return ("mark" if group == DATES else group.strip("'")) in groups or (
         group.startswith("'credit_' ||") and any(g.startswith("credit_") for g in groups)
     )
 
@@ -244,6 +257,9 @@ def collect_values(
                 by_group.setdefault("mark", set()).update(m for m in values[width:] if m)
             if not wanted:
                 continue
+            if group == "dates":
+                by_group.setdefault("mark", set()).update(date_words(*values[0].split("/")))
+                continue
             name = names.get(group)
             if name is None:
                 name = names[group] = _group_name(group)
@@ -303,6 +319,7 @@ class RowMaker:
     def __init__(self, limit: int | None = None) -> None:
         self._limit = limit  # distinct values remembered at most (then forgotten), or no bound
         self._position = {column: n for n, column in enumerate(COLUMNS)}
+        self._mark_position = self._position[GROUP_BY_NAME["mark"].text_column]
         self._folded: dict[str, str] = {}
         self._keys: dict[tuple[str, str], tuple[str, ...]] = {}
         self._search_keys: dict[str, str] = {}
@@ -322,7 +339,26 @@ class RowMaker:
         """The row as (positions in `COLUMNS` of the cells that hold text, those cells), or None
         when nothing in the values can be found. Inserting only the filled cells is many times
         faster than binding the forty-odd empty ones too."""
-        values = tuple(sorted((name, tuple(sorted(v))) for name, v in by_group.items() if v))
+        made = self._filled_without_marks(by_group)
+        marks = by_group.get("mark")
+        cell = verbatim_text(marks) if marks else ""
+        if not cell:
+            return made
+        if made is None:
+            return (self._mark_position,), (cell,)
+        positions, cells = made
+        at = bisect.bisect(positions, self._mark_position)
+        return (
+            (*positions[:at], self._mark_position, *positions[at:]),
+            (*cells[:at], cell, *cells[at:]),
+        )
+
+    def _filled_without_marks(self, by_group: dict[str, set[str]]) -> Filled | None:
+        # Marks (a date's words above all) differ from record to record where the rest is the
+        # same (many events): the rest is remembered without them, and they are added after.
+        values = tuple(
+            sorted((name, tuple(sorted(v))) for name, v in by_group.items() if v and name != "mark")
+        )
         found = self._rows.get(values, self)
         if found is not self:
             return found  # type: ignore[return-value]

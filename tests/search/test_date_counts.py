@@ -137,8 +137,8 @@ def test_migration_0007_counts_an_existing_catalogue(demo_catalogue: Catalogue) 
 def test_a_year_range_with_other_terms_is_counted_on_the_records(
     demo_catalogue: Catalogue, query: str
 ) -> None:
-    """Only a range on its own is summed from the day counts; with other terms each record is
-    tested, and the counts agree with the ids the lists show."""
+    """Only a range on its own is summed from the day counts; with other terms it is looked up
+    as year words in the index, and the counts agree with the ids the lists show."""
     from nkarchive.search import ids_matching
 
     totals = counts_by_query(demo_catalogue, query)
