@@ -32,7 +32,10 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str, int, int], None]  # kind, records done, records of that kind
 BATCH = 4000
-DEFAULT_MERGE, REBUILD_MERGE = 4, 16  # FTS5 segments merged at once: its default, a rebuild's
+# FTS5's settings for a rebuild, and their defaults: segments merged at once, and bytes of
+# entries gathered in memory before they are written out as a segment.
+REBUILD_SETTINGS = {"automerge": 16, "hashsize": 64 << 20}
+DEFAULT_SETTINGS = {"automerge": 4, "hashsize": 1 << 20}
 REBUILD_BATCH = 25_000  # records read at once by a rebuild: few statements, bounded memory
 WORKER_BATCH = 5_000  # records handed to a worker process at once: the first rows come soon
 
@@ -226,19 +229,25 @@ def rebuild_index(
     connection.exec_driver_sql(f"INSERT INTO {INDEX}({INDEX}) VALUES ('delete-all')")
     timings = _insert_all_rows(connection, progress, workers)
     started = time.perf_counter()
-    # FTS5 writes its in-memory index out in small segments and merges them as it goes; merging
-    # 16 at a time rather than 4 (the default, put back after) writes each entry far fewer times.
-    automerge = connection.exec_driver_sql(
-        f"SELECT v FROM {INDEX}_config WHERE k = 'automerge'"
-    ).scalar()
-    connection.exec_driver_sql(
-        f"INSERT INTO {INDEX}({INDEX}, rank) VALUES ('automerge', ?)", (REBUILD_MERGE,)
+    # FTS5 gathers entries in memory and writes them out as a segment whenever they pass its
+    # hash size, then merges segments as it goes. Gathering 64 MiB rather than 1 MiB, and
+    # merging 16 segments at a time rather than 4, writes each entry far fewer times (the
+    # FTS5 part of a 100,000-work rebuild: 26 s to 18 s). Both are put back after.
+    settings: dict[str, Any] = dict(
+        connection.exec_driver_sql(
+            f"SELECT k, v FROM {INDEX}_config WHERE k IN ('automerge', 'hashsize')"
+        ).all()
     )
+    for key, value in REBUILD_SETTINGS.items():
+        connection.exec_driver_sql(
+            f"INSERT INTO {INDEX}({INDEX}, rank) VALUES (?, ?)", (key, value)
+        )
     connection.exec_driver_sql(f"INSERT INTO {INDEX}({INDEX}) VALUES ('rebuild')")
-    connection.exec_driver_sql(
-        f"INSERT INTO {INDEX}({INDEX}, rank) VALUES ('automerge', ?)",
-        (int(automerge if automerge is not None else DEFAULT_MERGE),),
-    )
+    for key, value in DEFAULT_SETTINGS.items():
+        connection.exec_driver_sql(
+            f"INSERT INTO {INDEX}({INDEX}, rank) VALUES (?, ?)",
+            (key, int(settings.get(key, value))),
+        )
     # One segment: each lookup costs a setup in every segment, and the first page of a title
     # tier is mostly setup (a phrase: 3 ms in 22 segments, 0.2 ms in one).
     connection.exec_driver_sql(f"INSERT INTO {INDEX}({INDEX}) VALUES ('optimize')")

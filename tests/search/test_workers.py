@@ -90,3 +90,19 @@ def test_only_a_large_catalogue_on_several_cores_uses_worker_processes(
     assert workers.workers_for(1_350_000) == workers.MAX_WORKERS
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     assert workers.workers_for(1_350_000) == 0
+
+
+def test_a_rebuild_puts_back_the_settings_it_changes(demo_catalogue: Catalogue) -> None:
+    def settings() -> dict[str, int]:
+        with demo_catalogue.engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT k, v FROM search_index_config").all()
+            return {key: int(value) for key, value in rows if key in index.DEFAULT_SETTINGS}
+
+    before = settings()
+    assert before.get("automerge", 4) == 4 and before.get("hashsize", 1 << 20) == 1 << 20
+    with demo_catalogue.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO search_index(search_index, rank) VALUES ('automerge', 8)"
+        )
+    rebuild(demo_catalogue, 0)
+    assert settings() == {"automerge": 8, "hashsize": 1 << 20}
