@@ -393,3 +393,17 @@ def test_screenshot_of_the_grouped_results(
     path = shoot(demo_window, "search_results")
     with capsys.disabled():
         print(f"\nthe grouped search results: {path}")
+
+
+def test_a_year_range_beside_words_lists_what_search_counts(
+    demo_window: MainWindow, qtbot: Any, capsys: Any
+) -> None:
+    query = "pyongyang year:1970..1979"
+    expected = search(demo_window.catalogue, query).total_by_kind
+    assert expected["event"] > 0
+    type_query(demo_window, qtbot, query)
+    message = demo_window.statusBar().currentMessage()
+    assert f"{sum(expected.values())} records matching “{query}”" in message
+    path = shoot(demo_window, "search_results_year")
+    with capsys.disabled():
+        print(f"\nwords and a year range: {path}")
