@@ -80,8 +80,9 @@ class _Batch:
 
 class RowMakers:
     """Rows for batches of records, in the order the batches were given, made in `workers`
-    processes (0: in this one). Use as a context manager; `add` a batch, then take the rows
-    that are ready from `ready()` and the rest from `finish()`."""
+    processes (0: in this one). Use as a context manager: `add` each batch and insert the rows
+    it yields (the earliest batches, once enough are in flight), then the rest from
+    `finish()`."""
 
     def __init__(self, workers: int) -> None:
         self._maker = RowMaker(limit=1 << 20)
