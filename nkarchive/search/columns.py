@@ -67,9 +67,11 @@ GROUPS: tuple[Group, ...] = (
     Group("excerpt", "citation excerpt", False),
     # Codes as words no one types (`_` begins none): a person's roles in credits
     # (`_role_director`), a work's or event's kinds of event and countries (`_event_festival`,
-    # `_country_kp`: a work has those of its events), a source's class (`_class_memoir`), and
-    # `_fact_cited` on a record a citation backs. So `director:kim`, `pyongyang event:festival`,
-    # `country:cs` and `-has:citation` are index lookups.
+    # `_country_kp`: a work has those of its events), a source's class (`_class_testimony`),
+    # `_fact_cited` with the citation's confidence and its source's class on a record a citation
+    # backs, `_fact_hangul`, and a date's years (nkarchive.search.dates). So `director:kim`,
+    # `pyongyang event:festival`, `country:cs`, `-has:citation`, `confidence:`, `class:`,
+    # `has:hangul` and `year:` beside words are index lookups.
     Group("mark", "coded as", False, verbatim=True),
 )
 GROUP_BY_NAME: dict[str, Group] = {group.name: group for group in GROUPS}
@@ -114,6 +116,7 @@ def mark_sql(what: str, column: str) -> str:
 
 
 CITED = mark("fact", "cited")  # on a record a citation backs, and on a source it cites
+HANGUL = mark("fact", "hangul")  # on a record with a title or name (an event: place) in Hangul
 
 
 def role_group(role: str) -> str:

@@ -382,19 +382,9 @@ class Compiler:
             return (
                 Fts(marks(codes.field, codes.codes)) if kind in ("work", "event") else Always(False)
             )
-        if codes.field == "class" and kind == "source":
-            return Fts(marks("class", codes.codes))
-        values = self.params.add_all(codes.codes)
-        if codes.field == "class":
-            condition = f"c.source_id IN (SELECT id FROM source WHERE source_class IN ({values}))"
-        else:  # confidence
-            if kind == "source":
-                return Sql(
-                    f"r.id IN (SELECT source_id FROM citation WHERE confidence IN ({values}))"
-                )
-            condition = f"c.confidence IN ({values})"
-        cited = cited_ids(kind, condition)
-        return Sql(f"r.id IN ({cited})") if cited else Always(False)
+        # A source's row has its class; a citation marks what it backs with its confidence and
+        # its source's class, and a source with the confidences it is cited with.
+        return Fts(marks(codes.field, codes.codes))
 
     def fact(self, fact: Fact) -> Piece:
         if fact.fact == "citation":
@@ -405,6 +395,10 @@ class Compiler:
         condition = self._fact_condition(fact.fact)
         if condition is None:
             return Always(False)  # the fact does not apply to this kind of record
+        if fact.fact == "hangul":
+            # Marked in the index by the title, name (or event's label or place) in Hangul.
+            hangul = Fts(marks("fact", ("hangul",)), sql=condition)
+            return hangul if fact.present else _negate(hangul)
         return Sql(condition if fact.present else f"NOT ({condition})")
 
     def _fact_condition(self, fact: str) -> str | None:
@@ -414,8 +408,9 @@ class Compiler:
             "hangul": {
                 "work": f"EXISTS (SELECT 1 FROM title x WHERE x.work_id = r.id AND x.text {hangul})",
                 "agent": f"EXISTS (SELECT 1 FROM agent_name x WHERE x.agent_id = r.id AND x.name {hangul})",
-                "event": f"(r.label {hangul} OR r.place {hangul})",
-                "source": f"(r.title {hangul})",
+                # coalesce: a missing label is no Hangul (NOT of NULL would drop the event).
+                "event": f"(coalesce(r.label, '') {hangul} OR coalesce(r.place, '') {hangul})",
+                "source": f"(coalesce(r.title, '') {hangul})",
             },
             "year": {"work": "r.production_date IS NOT NULL", "event": "r.date IS NOT NULL",
                      "source": "r.date IS NOT NULL", "agent": "r.dates IS NOT NULL"},

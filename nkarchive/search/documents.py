@@ -19,6 +19,7 @@ from nkarchive.search.columns import (
     CITED,
     COLUMNS,
     GROUP_BY_NAME,
+    HANGUL,
     MAIN_GROUPS,
     mark_sql,
     role_group,
@@ -39,8 +40,21 @@ from nkarchive.search.normalize import (
 Reader = (
     tuple[str, str, tuple[str, ...], str] | tuple[str, str, tuple[str, ...], str, tuple[str, ...]]
 )
-_CITED = (f"'{CITED}'",)
+# A citation marks the record it backs as cited, with its confidence and its source's class
+# (`confidence:disputed`, `class:testimony` find the records so backed).
+_CITATION_MARKS = (
+    f"'{CITED}'",
+    mark_sql("confidence", "c.confidence"),
+    mark_sql("class", "s.source_class"),
+)
+_CITED_SOURCE = "LEFT JOIN source s ON s.id = c.source_id"
 _CITATION_TEXT = ("c.excerpt", "c.translation", "c.claimed_value", "c.note")
+
+
+def _hangul(*columns: str) -> str:
+    """SQL giving the `has:hangul` mark when one of these columns holds a Hangul syllable."""
+    test = " OR ".join(f"{column} GLOB '*[가-힣]*'" for column in columns)
+    return f"CASE WHEN {test} THEN '{HANGUL}' END"
 
 
 def _citations(owner: str, part: str = "") -> Reader:
@@ -56,16 +70,17 @@ def _citations(owner: str, part: str = "") -> Reader:
             owner,
             "'excerpt'",
             _CITATION_TEXT,
-            f"citation c INDEXED BY ix_citation_{column}",
-            _CITED,
+            f"citation c INDEXED BY ix_citation_{column} {_CITED_SOURCE}",
+            _CITATION_MARKS,
         )
     table, alias = part.split()
     return (
         owner,
         "'excerpt'",
         _CITATION_TEXT,
-        f"{part} CROSS JOIN citation c INDEXED BY ix_citation_{table}_id ON c.{table}_id = {alias}.id",
-        _CITED,
+        f"{part} CROSS JOIN citation c INDEXED BY ix_citation_{table}_id "
+        f"ON c.{table}_id = {alias}.id {_CITED_SOURCE}",
+        _CITATION_MARKS,
     )
 
 
@@ -79,7 +94,7 @@ def _bounds(column: str) -> str:
 
 _READERS: dict[str, tuple[Reader, ...]] = {
     "work": (
-        ("work_id", "'title'", ("text",), "title"),
+        ("work_id", "'title'", ("text",), "title", (_hangul("text"),)),
         ("c.work_id", "'credit_' || c.role", ("n.name",),
          "credit c JOIN agent_name n ON n.agent_id = c.agent_id"),
         ("work_id", "'credit_' || role", ("credited_as",), "credit"),
@@ -102,7 +117,7 @@ _READERS: dict[str, tuple[Reader, ...]] = {
         _citations("i.work_id", "item i"),
     ),
     "agent": (
-        ("agent_id", "'name'", ("name",), "agent_name"),
+        ("agent_id", "'name'", ("name",), "agent_name", (_hangul("name"),)),
         ("id", "'notes'", ("notes",), "agent"),
         ("agent_id", "'notes'", ("honour", "notes"), "agent_honour"),
         ("agent_id", "'notes'", ("value",), "agent_identifier"),
@@ -113,7 +128,7 @@ _READERS: dict[str, tuple[Reader, ...]] = {
         _citations("n.agent_id", "agent_name n"),
     ),
     "event": (
-        ("id", "'title'", ("label",), "event"),
+        ("id", "'title'", ("label",), "event", (_hangul("label", "place"),)),
         ("id", "'place'", ("place", "venue"), "event",
          (mark_sql("event", "event_type"), mark_sql("country", "country"))),
         ("e.id", "'name'", ("n.name",), "event e JOIN agent_name n ON n.agent_id = e.organiser_id"),
@@ -122,10 +137,13 @@ _READERS: dict[str, tuple[Reader, ...]] = {
         _citations("c.event_id"),
     ),
     "source": (
-        ("id", "'title'", ("title", "short_title"), "source", (mark_sql("class", "source_class"),)),
-        # Cited: one row per source that citations cite, from the citations' source index.
-        ("c.source_id", "'mark'", ("c.cited",),
-         f"(SELECT source_id, '{CITED}' AS cited FROM citation GROUP BY source_id) c"),
+        ("id", "'title'", ("title", "short_title"), "source",
+         (mark_sql("class", "source_class"), _hangul("title"))),
+        # Cited, and with what confidence: one row per source that citations cite.
+        ("c.source_id", "'mark'", ("c.cited", "c.confidences"),
+         f"(SELECT source_id, '{CITED}' AS cited, "
+         f"group_concat(DISTINCT {mark_sql('confidence', 'confidence')}) AS confidences "
+         "FROM citation GROUP BY source_id) c"),
         ("id", "'container'", ("container_title", "publisher"), "source"),
         ("id", "'place'", ("publisher_place",), "source"),
         ("id", "'notes'", ("abstract", "notes", "archive_location"), "source"),

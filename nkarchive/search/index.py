@@ -130,6 +130,7 @@ def affected_records(connection: Connection, changes: Iterable[Change]) -> dict[
     dirty: dict[str, set[int]] = defaultdict(set)
     parts: dict[str, set[int]] = defaultdict(set)  # citation column -> ids of cited parts
     named_agents: set[int] = set()  # agents whose names changed
+    reclassed: set[int] = set()  # sources whose class changed
     for change in changes:
         for values in (change.before, change.after):
             if not values:
@@ -148,6 +149,19 @@ def affected_records(connection: Connection, changes: Iterable[Change]) -> dict[
                         parts[column].add(int(target))
             if change.table == "agent_name" and values.get("agent_id") is not None:
                 named_agents.add(int(values["agent_id"]))
+        if (
+            change.table == "source"
+            and change.before
+            and change.after
+            and change.before.get("source_class") != change.after.get("source_class")
+        ):
+            reclassed.add(int(change.after["id"]))
+    # What the citations of a reclassed source back is marked with the source's class.
+    for column, (kind, lookup) in _CITATION_OWNER.items() if reclassed else ():
+        query = f"SELECT {column} FROM citation WHERE source_id IN ({{}})"
+        (dirty[kind] if lookup is None else parts[column]).update(
+            _owners(connection, query, reclassed)
+        )
     # Owners are looked up after the write, as the rows stand now, in batches.
     for column, ids in parts.items():
         kind, lookup = _CITATION_OWNER[column]

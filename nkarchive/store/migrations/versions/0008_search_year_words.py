@@ -1,4 +1,5 @@
-"""Search: the years of each record's date as words of its index row.
+"""Search: the years of each record's date, and the confidence and class of what cites it, as
+words of its index row.
 
 Revision ID: 0008
 Revises: 0007
@@ -7,8 +8,13 @@ Create Date: 2026-11-26 15:10:00
 `year:` next to other words (`(motherland or 조국) -river year:1960..1979`) tested the date of
 every record the words found, one row read each. Each dated work, event and source now has
 words for the spans of years its date covers (nkarchive.search.dates), so the range is looked
-up in the index with the words. The schema does not change; the index is rebuilt, unless it
-already has these words (an upgrade through 0006 rebuilds it with today's rows).
+up in the index with the words. In the same way a citation marks the record it backs with
+its confidence and its source's class, a source is marked with the confidences it is cited
+with, and a record with a title or name in Hangul is marked so: `confidence:disputed`,
+`class:testimony` and `has:hangul` were tests of each record (up to 2 s on 100,000 works).
+
+The schema does not change; the index is rebuilt, unless it already has the year words (an
+upgrade through 0006 rebuilds it with today's rows, these marks included).
 """
 
 from __future__ import annotations
