@@ -312,44 +312,67 @@ def _insert_all_rows(
     return timings
 
 
-def index_problems(connection: Connection, limit: int = 100) -> list[str]:
+def index_problems(
+    connection: Connection, limit: int = 100, *, workers: int | None = None
+) -> list[str]:
     """Differences between the index and the records: each record's document is read afresh
-    and compared with its stored row; and every stored row must be found by the FTS index."""
+    and compared with its stored row; and every stored row must be found by the FTS index.
+    The rows are made the rebuild's way, in worker processes on a large catalogue."""
     problems: list[str] = []
-    rows_made = RowMaker(limit=1 << 20)  # the rebuild's rows, made the rebuild's way
+    totals = {kind: _max_id(connection, kind) for kind in KINDS}
+    if workers is None:
+        workers = workers_for(sum(totals.values()))
+    size = BATCH if workers == 0 else WORKER_BATCH
+
+    def compare(batch: tuple[str, int, int], rows: GroupedRows) -> bool:
+        """Note the differences in a batch (kind, first id, last id); whether the limit is
+        reached."""
+        kind, first, last = batch
+        base = rowid_base(kind)
+        expected: dict[int, tuple[str | None, ...]] = {}
+        for positions, made in rows.items():
+            for rowid, *cells in made:
+                row: list[str | None] = [None] * len(COLUMNS)
+                for position, cell in zip(positions, cells, strict=True):
+                    row[position] = str(cell)
+                expected[int(rowid)] = tuple(row)
+        stored = {
+            row[0]: tuple(row[1:])
+            for row in connection.exec_driver_sql(
+                f"SELECT id, {', '.join(COLUMNS)} FROM search_doc WHERE id BETWEEN ? AND ?",
+                (base + first, base + last),
+            )
+        }
+        for rowid in sorted(expected.keys() | stored.keys()):
+            if expected.get(rowid) != stored.get(rowid):
+                _, record_id = split_rowid(rowid)
+                what = (
+                    "is missing from the index"
+                    if rowid not in stored
+                    else "is in the index but no longer in the catalogue"
+                    if rowid not in expected
+                    else "is indexed with out-of-date text"
+                )
+                problems.append(f"{kind} {_uuid(connection, kind, record_id)} {what}")
+                if len(problems) >= limit:
+                    return True
+        return False
+
+    with RowMakers(workers) as makers:
+        for kind in KINDS:
+            for first, last in _ranges(connection, kind, size):
+                fetched = fetch_values(connection, kind, id_range=(first, last))
+                for done, rows in makers.add((kind, first, last), kind, rowid_base(kind), fetched):
+                    if compare(done, rows):
+                        return problems
+        for done, rows in makers.finish():
+            if compare(done, rows):
+                return problems
     for kind in KINDS:
         low, high = rowid_range(kind)
-        for first, last in _ranges(connection, kind):
-            _, values = read_values(connection, kind, id_range=(first, last))
-            base = rowid_base(kind)
-            expected = {
-                base + record_id: row
-                for record_id, by_group in values.items()
-                if (row := rows_made.row(by_group)) is not None
-            }
-            stored = {
-                row[0]: tuple(row[1:])
-                for row in connection.exec_driver_sql(
-                    f"SELECT id, {', '.join(COLUMNS)} FROM search_doc WHERE id BETWEEN ? AND ?",
-                    (rowid_base(kind) + first, rowid_base(kind) + last),
-                )
-            }
-            for rowid in sorted(expected.keys() | stored.keys()):
-                if expected.get(rowid) != stored.get(rowid):
-                    _, record_id = split_rowid(rowid)
-                    what = (
-                        "is missing from the index"
-                        if rowid not in stored
-                        else "is in the index but no longer in the catalogue"
-                        if rowid not in expected
-                        else "is indexed with out-of-date text"
-                    )
-                    problems.append(f"{kind} {_uuid(connection, kind, record_id)} {what}")
-                    if len(problems) >= limit:
-                        return problems
         stray = connection.exec_driver_sql(
             "SELECT count(*) FROM search_doc WHERE id BETWEEN ? AND ? AND id - ? > ?",
-            (low, high, low, _max_id(connection, kind)),
+            (low, high, low, totals[kind]),
         ).scalar()
         if stray:
             problems.append(f"{stray} index row(s) name {kind}s that are not in the catalogue")

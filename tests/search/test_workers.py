@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from nkarchive.search import index, search, workers
-from nkarchive.search.index import check_search_index, rebuild_index
+from nkarchive.search.index import check_search_index, index_problems, rebuild_index
 from nkarchive.store.catalogue import Catalogue
 from nkarchive.store.engine import writer
 
@@ -106,3 +106,27 @@ def test_a_rebuild_puts_back_the_settings_it_changes(demo_catalogue: Catalogue) 
         )
     rebuild(demo_catalogue, 0)
     assert settings() == {"automerge": 8, "hashsize": 1 << 20}
+
+
+def test_the_check_compares_rows_made_in_worker_processes_alike(
+    demo_catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "WORKER_BATCH", 7)
+    with demo_catalogue.engine.connect() as connection:
+        assert index_problems(connection, workers=2) == []
+    with demo_catalogue.engine.begin() as connection:
+        first, last = connection.exec_driver_sql(
+            "SELECT min(id), max(id) FROM search_doc WHERE id < 2199023255552"
+        ).one()
+        connection.exec_driver_sql(
+            "UPDATE search_doc SET title_t = ' damaged ' WHERE id = ?", (first,)
+        )
+        connection.exec_driver_sql("DELETE FROM search_doc WHERE id = ?", (last,))
+    with demo_catalogue.engine.connect() as connection:
+        alone = index_problems(connection, workers=0)
+        pooled = index_problems(connection, workers=2)
+        assert len(index_problems(connection, limit=1, workers=2)) == 1
+    assert pooled == alone
+    assert [p.split()[-3:] for p in alone] == [
+        ["with", "out-of-date", "text"], ["from", "the", "index"],
+    ]  # fmt: skip
