@@ -63,9 +63,18 @@ def _rows_in_worker(kind: str, base: int, fetched: Fetched) -> GroupedRows:
     return rows_of(kind, base, fetched, _worker_maker)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than the
+    machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Windows or macOS
+        return os.cpu_count() or 1
+
+
 def workers_for(records: int) -> int:
     """How many worker processes a rebuild of this many records uses (0: none)."""
-    cores = os.cpu_count() or 1
+    cores = usable_cores()
     return 0 if records < WORKERS_ABOVE or cores < 2 else min(cores, MAX_WORKERS)
 
 

@@ -83,13 +83,20 @@ def _fail(*args: Any) -> Any:
 def test_only_a_large_catalogue_on_several_cores_uses_worker_processes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workers, "usable_cores", lambda: 2)
     assert workers.workers_for(500) == 0
     assert workers.workers_for(1_350_000) == 2
-    monkeypatch.setattr(os, "cpu_count", lambda: 16)
+    monkeypatch.setattr(workers, "usable_cores", lambda: 16)
     assert workers.workers_for(1_350_000) == workers.MAX_WORKERS
-    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(workers, "usable_cores", lambda: 1)
     assert workers.workers_for(1_350_000) == 0
+
+
+def test_the_cores_counted_are_those_this_process_may_use() -> None:
+    cores = workers.usable_cores()
+    assert 1 <= cores <= (os.cpu_count() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        assert cores == len(os.sched_getaffinity(0))
 
 
 def test_a_rebuild_puts_back_the_settings_it_changes(demo_catalogue: Catalogue) -> None:
