@@ -460,7 +460,8 @@ class DateRange:
         before = None
         if years.lower is not None:
             start = date.fromisoformat(years.lower)
-            before = max(date.min, start - timedelta(days=LONG_SPAN_DAYS)).isoformat()
+            reach = timedelta(days=LONG_SPAN_DAYS)
+            before = (start - reach if start - date.min > reach else date.min).isoformat()
         return cls(
             column,
             None if years.lower is None else params.add(years.lower),

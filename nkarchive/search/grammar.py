@@ -349,31 +349,38 @@ def _years(value: str, column: int) -> Years:
     if comparison:
         operator, year = comparison.group(1), int(comparison.group(2))
         if operator == ">":
-            return Years(_first_day(year + 1), None, column)
+            return _within_years(year + 1, None, value, column)
         if operator == ">=":
-            return Years(_first_day(year), None, column)
+            return _within_years(year, None, value, column)
         if operator == "<":
-            return Years(None, _last_day(year - 1), column)
-        return Years(None, _last_day(year), column)
+            return _within_years(None, year - 1, value, column)
+        return _within_years(None, year, value, column)
     span = re.fullmatch(r"(\d{1,4})?(?:\.\.|-)(\d{1,4})?", value)
     if span and (span.group(1) or span.group(2)):
         low, high = span.group(1), span.group(2)
         if low and high and int(low) > int(high):
             raise QuerySyntaxError(f"the range {value} ends before it starts", column)
-        return Years(
-            _first_day(int(low)) if low else None, _last_day(int(high)) if high else None, column
-        )
+        return _within_years(int(low) if low else None, int(high) if high else None, value, column)
     if _YEAR.match(value):
-        return Years(_first_day(int(value)), _last_day(int(value)), column)
+        return _within_years(int(value), int(value), value, column)
     raise QuerySyntaxError(f"“year:{value}”: {hint}", column)
 
 
-def _first_day(year: int) -> str:
-    return f"{max(year, 0):04d}-01-01"
+FIRST_YEAR, LAST_YEAR = 1, 9999  # the years a catalogue's dates can name
 
 
-def _last_day(year: int) -> str:
-    return f"{max(year, 0):04d}-12-31"
+def _within_years(low: int | None, high: int | None, value: str, column: int) -> Years:
+    """The years low..high (None: open) as far as dates reach; a range beyond them, which no
+    date can meet (`year:0`, `year:>9999`), is an error that says so."""
+    if (low is not None and low > LAST_YEAR) or (high is not None and high < FIRST_YEAR):
+        raise QuerySyntaxError(
+            f"“year:{value}”: dates run from the year {FIRST_YEAR} to {LAST_YEAR}", column
+        )
+    return Years(
+        None if low is None else f"{max(low, FIRST_YEAR):04d}-01-01",
+        None if high is None else f"{min(high, LAST_YEAR):04d}-12-31",
+        column,
+    )
 
 
 def parse(query: str, *, while_typing: bool = False) -> Node | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
@@ -14,7 +15,7 @@ from nkarchive import ops
 from nkarchive.search import ids_matching, search
 from nkarchive.search.compiler import compile_kind
 from nkarchive.search.dates import date_words, year_spans, years_query_words
-from nkarchive.search.grammar import parse
+from nkarchive.search.grammar import QuerySyntaxError, parse
 from nkarchive.search.index import check_search_index
 from nkarchive.store import migrate
 from nkarchive.store.catalogue import Catalogue
@@ -193,3 +194,19 @@ def test_migration_0008_gives_an_existing_index_its_year_words(demo_catalogue: C
         assert upgraded.schema_revision() == "0008"
         assert search(upgraded, query, limit=0).total_by_kind == expected
         assert check_search_index(upgraded) == []
+
+
+@pytest.mark.parametrize("query", ["year:0", "kim year:>9999", "year:<1", "year:..0"])
+def test_a_range_no_date_can_meet_is_an_error_that_says_so(query: str) -> None:
+    with pytest.raises(QuerySyntaxError, match="dates run from the year 1 to 9999") as raised:
+        parse(query)
+    assert raised.value.column == query.index("year:") + 6
+
+
+def test_ranges_at_the_ends_of_the_years_find_dates_there(catalogue: Catalogue) -> None:
+    first, middle, last = dated_works(catalogue, ["0003", "1950", "9999"])
+    assert found(catalogue, "zebra year:0..5") == {first}
+    assert found(catalogue, "zebra year:..1") == set()
+    assert found(catalogue, "zebra year:>=9999") == {last}
+    assert found(catalogue, "zebra year:0..") == {first, middle, last}
+    assert search(catalogue, "year:0..5", limit=0).total_by_kind["work"] == 1
