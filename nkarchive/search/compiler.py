@@ -395,11 +395,12 @@ class Compiler:
         condition = self._fact_condition(fact.fact)
         if condition is None:
             return Always(False)  # the fact does not apply to this kind of record
-        if fact.fact == "hangul":
-            # Marked in the index by the title, name (or event's label or place) in Hangul.
-            hangul = Fts(marks("fact", ("hangul",)), sql=condition)
-            return hangul if fact.present else _negate(hangul)
-        return Sql(condition if fact.present else f"NOT ({condition})")
+        piece: Piece = Sql(condition)
+        if fact.fact in _MARKED_FACTS or (fact.fact == "year" and self.kind in DATE_COLUMNS):
+            # Marked in the index: a title or name in Hangul; a work's titles and credits; an
+            # event's place; a date (nkarchive.search.dates).
+            piece = Fts(marks("fact", (fact.fact,)), sql=condition)
+        return piece if fact.present else _negate(piece)
 
     def _fact_condition(self, fact: str) -> str | None:
         kind = self.kind
@@ -509,6 +510,10 @@ class DateRange:
             f"r.{c}_lower >= {self.before} AND {reaching} AND {self._span()} <= {LONG_SPAN_DAYS}",
             f"{self._span()} > {LONG_SPAN_DAYS} AND {reaching}",
         )
+
+
+# Facts whose records are marked `_fact_<fact>` in the index (nkarchive.search.documents).
+_MARKED_FACTS = ("hangul", "title", "credit", "director", "place")
 
 
 def _parts(piece: Piece) -> tuple[Piece, ...]:

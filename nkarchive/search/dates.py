@@ -10,7 +10,8 @@ the decade 1980s; `1985/1992` is 1985-1989 and 1990-1992 year by year). Each spa
 is cut the same way. The two overlap when one of the record's spans is one of the query's,
 lies within one of them, or holds one: so the query looks for its spans as `_date_` and
 `_within_` words, and for the larger spans holding them as `_date_` words. That is exact for
-every range `year:` can name (whole years), and it costs a dated record four words.
+every range `year:` can name (whole years), and it costs a dated record four words, and one
+more, `_fact_year`, for `has:year`.
 
 **Day counts** (migration 0007). `search_date_count` is kept in step by triggers; counting a
 `year:` range alone sums it over the days of the range instead of counting index entries
@@ -53,7 +54,8 @@ def _holding(size: int, number: int) -> list[str]:
 def date_words(lower: str, upper: str) -> tuple[str, ...]:
     """The index words of a date with these bounds (ISO days)."""
     spans = year_spans(int(lower[:4]), int(upper[:4]))
-    words = {mark("date", f"{letter}{number}") for _, letter, number in spans}
+    words = {mark("fact", "year")}  # has:year, one word where the spans' words are many
+    words.update(mark("date", f"{letter}{number}") for _, letter, number in spans)
     words.update(
         mark("within", name) for size, _, number in spans for name in _holding(size, number)
     )

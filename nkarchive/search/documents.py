@@ -21,6 +21,7 @@ from nkarchive.search.columns import (
     GROUP_BY_NAME,
     HANGUL,
     MAIN_GROUPS,
+    mark,
     mark_sql,
     role_group,
 )
@@ -94,11 +95,16 @@ def _bounds(column: str) -> str:
 
 _READERS: dict[str, tuple[Reader, ...]] = {
     "work": (
-        ("work_id", "'title'", ("text",), "title", (_hangul("text"),)),
+        ("work_id", "'title'", ("text",), "title", (_hangul("text"), f"'{mark('fact', 'title')}'")),
         ("c.work_id", "'credit_' || c.role", ("n.name",),
          "credit c JOIN agent_name n ON n.agent_id = c.agent_id"),
         ("work_id", "'credit_' || role", ("credited_as",), "credit"),
         ("work_id", "'notes'", ("character", "notes"), "credit"),
+        # has:credit and has:director: one row per work, from the credits' work index.
+        ("c.work_id", "'mark'", ("c.credited", "c.directed"),
+         f"(SELECT work_id, '{mark('fact', 'credit')}' AS credited, max(CASE WHEN role IN "
+         f"('director', 'co_director') THEN '{mark('fact', 'director')}' END) AS directed "
+         "FROM credit GROUP BY work_id) c"),
         ("w.id", "'tag'", ("j.value",), "work w, json_each(w.genres) j"),
         ("w.id", "'tag'", ("j.value",), "work w, json_each(w.subjects) j"),
         ("w.id", "'mark'", (mark_sql("country", "j.value"),), "work w, json_each(w.countries) j"),
@@ -130,7 +136,8 @@ _READERS: dict[str, tuple[Reader, ...]] = {
     "event": (
         ("id", "'title'", ("label",), "event", (_hangul("label", "place"),)),
         ("id", "'place'", ("place", "venue"), "event",
-         (mark_sql("event", "event_type"), mark_sql("country", "country"))),
+         (mark_sql("event", "event_type"), mark_sql("country", "country"),
+          f"CASE WHEN place IS NOT NULL OR venue IS NOT NULL THEN '{mark('fact', 'place')}' END")),
         ("e.id", "'name'", ("n.name",), "event e JOIN agent_name n ON n.agent_id = e.organiser_id"),
         ("id", "'notes'", ("result", "notes"), "event"),
         ("id", DATES, (_bounds("date"),), "event"),

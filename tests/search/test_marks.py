@@ -1,6 +1,7 @@
-"""`confidence:`, `class:` and `has:hangul` are words of the index rows: a citation marks what it
-backs with its confidence and its source's class, a source with the confidences it is cited
-with, and a title or name in Hangul its record. They must find exactly what the records say,
+"""`confidence:`, `class:` and most `has:` facts are words of the index rows: a citation marks
+what it backs with its confidence and its source's class, a source with the confidences it is
+cited with; a title or name in Hangul, a work's titles, credits and directors, an event's
+place and any record's date mark their record. They must find exactly what the records say,
 as edits, undo and redo change them."""
 
 from __future__ import annotations
@@ -156,4 +157,78 @@ def test_a_title_in_hangul_marks_its_work(films: Films) -> None:
     assert not set(work) & set(ids_matching(catalogue, "has:hangul", "work"))
     ops.undo(catalogue)
     assert set(work) <= set(ids_matching(catalogue, "has:hangul", "work"))
+    assert check_search_index(catalogue) == []
+
+
+# has:<fact> as the records say it, by kind (a fact a kind cannot have is in no record).
+_FACTS = {
+    "title": {"work": "SELECT work_id FROM title"},
+    "credit": {"work": "SELECT work_id FROM credit"},
+    "director": {"work": "SELECT work_id FROM credit WHERE role IN ('director', 'co_director')"},
+    "place": {"event": "SELECT id FROM event WHERE place IS NOT NULL OR venue IS NOT NULL"},
+    "year": {
+        "work": "SELECT id FROM work WHERE production_date IS NOT NULL",
+        "agent": "SELECT id FROM agent WHERE dates IS NOT NULL",
+        "event": "SELECT id FROM event WHERE date IS NOT NULL",
+        "source": "SELECT id FROM source WHERE date IS NOT NULL",
+    },
+}
+
+
+def having(catalogue: Catalogue, fact: str, kind: str) -> list[int]:
+    sql = _FACTS[fact].get(kind)
+    if sql is None:
+        return []
+    with catalogue.engine.connect() as connection:
+        return sorted({int(i) for i in connection.execute(text(sql)).scalars()})
+
+
+@pytest.mark.parametrize("fact", list(_FACTS))
+def test_has_and_missing_find_what_the_records_hold(demo_catalogue: Catalogue, fact: str) -> None:
+    for kind in KINDS:
+        expected = having(demo_catalogue, fact, kind)
+        assert ids_matching(demo_catalogue, f"has:{fact}", kind) == expected, kind
+        if fact in _FACTS and kind in _FACTS[fact]:
+            missing = sorted(set(every(demo_catalogue, kind)) - set(expected))
+            assert ids_matching(demo_catalogue, f"missing:{fact}", kind) == missing, kind
+    assert any(having(demo_catalogue, fact, kind) for kind in KINDS)
+
+
+def test_credits_places_and_dates_follow_edits(films: Films) -> None:
+    catalogue = films.catalogue
+    work = ids_matching(catalogue, "pulgasari", "work")
+    assert set(work) <= set(ids_matching(catalogue, "has:director", "work"))
+    with catalogue.engine.connect() as connection:
+        directing = (
+            connection.execute(
+                text(
+                    "SELECT c.uuid FROM credit c JOIN work w ON w.id = c.work_id "
+                    "WHERE w.uuid = :w AND c.role IN ('director', 'co_director')"
+                ),
+                {"w": films.pulgasari},
+            )
+            .scalars()
+            .all()
+        )
+        showing = connection.execute(
+            text("SELECT e.uuid FROM event e WHERE e.place IS NOT NULL LIMIT 1")
+        ).scalar_one()
+    with ops.operation(catalogue, "Uncredit the directors") as op:
+        for uuid in directing:
+            op.delete("credit", uuid)
+    assert not set(work) & set(ids_matching(catalogue, "has:director", "work"))
+    ops.undo(catalogue)
+    assert set(work) <= set(ids_matching(catalogue, "has:director", "work"))
+
+    events = set(ids_matching(catalogue, "has:place", "event"))
+    ops.update(catalogue, "event", showing, {"place": None, "venue": None})
+    assert len(set(ids_matching(catalogue, "has:place", "event"))) == len(events) - 1
+    ops.undo(catalogue)
+    assert set(ids_matching(catalogue, "has:place", "event")) == events
+
+    ops.update(catalogue, "work", films.pulgasari, {"production_date": None})
+    assert not set(work) & set(ids_matching(catalogue, "has:year", "work"))
+    assert set(work) <= set(ids_matching(catalogue, "missing:year", "work"))
+    ops.undo(catalogue)
+    assert set(work) <= set(ids_matching(catalogue, "has:year", "work"))
     assert check_search_index(catalogue) == []
