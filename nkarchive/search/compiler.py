@@ -387,19 +387,20 @@ class Compiler:
         return Fts(marks(codes.field, codes.codes))
 
     def fact(self, fact: Fact) -> Piece:
+        piece: Piece
         if fact.fact == "citation":
             # A citation marks in the index the record it backs (or whose part it backs), and
             # the source it cites.
-            cited = Fts(marks("fact", ("cited",)))
-            return cited if fact.present else _negate(cited)
-        condition = self._fact_condition(fact.fact)
-        if condition is None:
-            return Always(False)  # the fact does not apply to this kind of record
-        piece: Piece = Sql(condition)
-        if fact.fact in _MARKED_FACTS or (fact.fact == "year" and self.kind in DATE_COLUMNS):
-            # Marked in the index: a title or name in Hangul; a work's titles and credits; an
-            # event's place; a date (nkarchive.search.dates).
-            piece = Fts(marks("fact", (fact.fact,)), sql=condition)
+            piece = Fts(marks("fact", ("cited",)))
+        else:
+            condition = self._fact_condition(fact.fact)
+            if condition is None:
+                return Always(False)  # the fact does not apply to this kind of record
+            piece = Sql(condition)
+            if fact.fact in _MARKED_FACTS or (fact.fact == "year" and self.kind in DATE_COLUMNS):
+                # Marked in the index: a title or name in Hangul; a work's titles and credits;
+                # an event's place; a date (nkarchive.search.dates).
+                piece = Fts(marks("fact", (fact.fact,)), sql=condition)
         return piece if fact.present else _negate(piece)
 
     def _fact_condition(self, fact: str) -> str | None:
@@ -426,11 +427,6 @@ class Compiler:
                 "source": "EXISTS (SELECT 1 FROM attachment x WHERE x.source_id = r.id)",
             },
         }  # fmt: skip
-        if fact == "citation":
-            if kind == "source":
-                return "EXISTS (SELECT 1 FROM citation x WHERE x.source_id = r.id)"
-            cited = cited_ids(kind, "")
-            return f"r.id IN ({cited})" if cited else None
         return conditions.get(fact, {}).get(kind)
 
 
