@@ -1,4 +1,4 @@
-"""Safety commands: backup, backups, restore, unlock."""
+"""Safety commands: backup, backups, restore, unlock, compact."""
 
 from __future__ import annotations
 
@@ -50,6 +50,14 @@ def register(sub: Any) -> None:
     )
     add_catalogue_option(unlock)
     unlock.set_defaults(func=cmd_unlock)
+
+    compact = sub.add_parser(
+        "compact",
+        help="back the catalogue up, then give the space of deleted records and replaced "
+        "indexes back to the disk",
+    )
+    add_catalogue_option(compact)
+    compact.set_defaults(func=cmd_compact)
 
 
 def catalogue_path(args: argparse.Namespace) -> Path:
@@ -155,4 +163,22 @@ def cmd_unlock(args: argparse.Namespace) -> int:
             ) from None
         break_lock(path)
     print(f"Removed the lock held by {holder.describe()}.")
+    return 0
+
+
+def cmd_compact(args: argparse.Namespace) -> int:
+    from nkarchive.cli.catalogue import open_catalogue
+    from nkarchive.store.compact import compact
+
+    with open_catalogue(args, read_only=False) as catalogue:
+        try:
+            done = compact(catalogue)
+        except CatalogueError as exc:
+            raise UserError(str(exc)) from exc
+    mib = 2**20
+    print(
+        f"Compacted {catalogue.path.name}: {done.before / mib:,.1f} MiB to "
+        f"{done.after / mib:,.1f} MiB, {(done.before - done.after) / mib:,.1f} MiB given back "
+        f"to the disk. It passed its check; the backup made first is {done.backup}."
+    )
     return 0
