@@ -151,13 +151,20 @@ def test_a_title_in_hangul_marks_its_work(films: Films) -> None:
             .scalars()
             .all()
         )
-    with ops.operation(catalogue, "Remove the Hangul titles") as op:
-        for uuid in titles:
-            op.delete("title", uuid)
-    assert not set(work) & set(ids_matching(catalogue, "has:hangul", "work"))
-    ops.undo(catalogue)
-    assert set(work) <= set(ids_matching(catalogue, "has:hangul", "work"))
+    deleting_takes_the_fact(catalogue, "title", list(titles), "hangul", work)
     assert check_search_index(catalogue) == []
+
+
+def deleting_takes_the_fact(
+    catalogue: Catalogue, part: str, uuids: list[str], fact: str, works: list[int]
+) -> None:
+    """Deleting these parts of the works takes `has:<fact>` from them; undo gives it back."""
+    with ops.operation(catalogue, f"Delete {len(uuids)} {part}(s)") as op:
+        for uuid in uuids:
+            op.delete(part, uuid)
+    assert not set(works) & set(ids_matching(catalogue, f"has:{fact}", "work"))
+    ops.undo(catalogue)
+    assert set(works) <= set(ids_matching(catalogue, f"has:{fact}", "work"))
 
 
 # has:<fact> as the records say it, by kind (a fact a kind cannot have is in no record).
@@ -213,12 +220,7 @@ def test_credits_places_and_dates_follow_edits(films: Films) -> None:
         showing = connection.execute(
             text("SELECT e.uuid FROM event e WHERE e.place IS NOT NULL LIMIT 1")
         ).scalar_one()
-    with ops.operation(catalogue, "Uncredit the directors") as op:
-        for uuid in directing:
-            op.delete("credit", uuid)
-    assert not set(work) & set(ids_matching(catalogue, "has:director", "work"))
-    ops.undo(catalogue)
-    assert set(work) <= set(ids_matching(catalogue, "has:director", "work"))
+    deleting_takes_the_fact(catalogue, "credit", list(directing), "director", work)
 
     events = set(ids_matching(catalogue, "has:place", "event"))
     ops.update(catalogue, "event", showing, {"place": None, "venue": None})
