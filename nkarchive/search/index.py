@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
+from contextlib import closing
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Connection, text
@@ -272,43 +273,43 @@ def rebuild_index(
     return timings
 
 
+def _all_rows(
+    connection: Connection, totals: dict[str, int], workers: int | None, batch: int
+) -> Generator[tuple[str, int, int, GroupedRows], None, None]:
+    """Every record's index row, made the rebuild's way, a batch at a time in id order:
+    (kind, first id, last id, rows). `totals` is each kind's highest id. With many records
+    (or `workers` given) the rows are made in worker processes while this one reads the next
+    batches (nkarchive.search.workers); alone, `batch` records are read at once."""
+    if workers is None:
+        workers = workers_for(sum(totals.values()))
+    size = batch if workers == 0 else WORKER_BATCH
+    with RowMakers(workers) as makers:
+        for kind in KINDS:
+            for first, last in _ranges(connection, kind, size):
+                fetched = fetch_values(connection, kind, id_range=(first, last))
+                tag = (kind, first, last)
+                for (done, low, high), rows in makers.add(tag, kind, rowid_base(kind), fetched):
+                    yield done, low, high, rows
+        for (done, low, high), rows in makers.finish():
+            yield done, low, high, rows
+
+
 def _insert_all_rows(
     connection: Connection, progress: Progress | None, workers: int | None
 ) -> dict[str, float]:
     """Read every record's values and insert its row; returns the seconds up to each kind's
-    last row. Rows are made in worker processes when there are many (nkarchive.search.workers)
-    while this one reads the next batches and inserts the rows that come back."""
+    last row (the kinds overlap a little when workers make the rows)."""
     totals = {kind: _max_id(connection, kind) for kind in KINDS}
-    if workers is None:
-        workers = workers_for(sum(totals.values()))
-    batch = REBUILD_BATCH if workers == 0 else WORKER_BATCH
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    timings: dict[str, float] = {}
+    timings = {kind: 0.0 for kind in KINDS}
     started = time.perf_counter()
-
-    def insert(done: tuple[str, int, bool], rows: GroupedRows) -> None:
-        nonlocal started
-        kind, high, last = done
+    for kind, _, last, rows in _all_rows(connection, totals, workers, REBUILD_BATCH):
         insert_grouped(cursor, rows)
         if progress:
-            progress(kind, high, totals[kind])
-        if last:
+            progress(kind, last, totals[kind])
+        if last == totals[kind]:
             timings[kind] = time.perf_counter() - started
             started = time.perf_counter()
-
-    with RowMakers(workers) as makers:
-        for kind in KINDS:
-            base = rowid_base(kind)
-            for low, high in _ranges(connection, kind, batch):
-                fetched = fetch_values(connection, kind, id_range=(low, high))
-                for done, rows in makers.add(
-                    (kind, high, high == totals[kind]), kind, base, fetched
-                ):
-                    insert(done, rows)
-            if not totals[kind]:
-                timings[kind] = 0.0
-        for done, rows in makers.finish():
-            insert(done, rows)
     return timings
 
 
@@ -320,14 +321,9 @@ def index_problems(
     The rows are made the rebuild's way, in worker processes on a large catalogue."""
     problems: list[str] = []
     totals = {kind: _max_id(connection, kind) for kind in KINDS}
-    if workers is None:
-        workers = workers_for(sum(totals.values()))
-    size = BATCH if workers == 0 else WORKER_BATCH
 
-    def compare(batch: tuple[str, int, int], rows: GroupedRows) -> bool:
-        """Note the differences in a batch (kind, first id, last id); whether the limit is
-        reached."""
-        kind, first, last = batch
+    def compare(kind: str, first: int, last: int, rows: GroupedRows) -> bool:
+        """Note the differences in a batch; whether the limit is reached."""
         base = rowid_base(kind)
         expected: dict[int, tuple[str | None, ...]] = {}
         for positions, made in rows.items():
@@ -358,16 +354,9 @@ def index_problems(
                     return True
         return False
 
-    with RowMakers(workers) as makers:
-        for kind in KINDS:
-            for first, last in _ranges(connection, kind, size):
-                fetched = fetch_values(connection, kind, id_range=(first, last))
-                for done, rows in makers.add((kind, first, last), kind, rowid_base(kind), fetched):
-                    if compare(done, rows):
-                        return problems
-        for done, rows in makers.finish():
-            if compare(done, rows):
-                return problems
+    with closing(_all_rows(connection, totals, workers, BATCH)) as batches:
+        if any(compare(*batch) for batch in batches):
+            return problems  # the limit (closing the batches stops the workers)
     for kind in KINDS:
         low, high = rowid_range(kind)
         stray = connection.exec_driver_sql(
