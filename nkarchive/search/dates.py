@@ -24,9 +24,11 @@ from functools import lru_cache
 
 from sqlalchemy import Connection
 
+from nkarchive.model.dates.types import EARLIEST, LATEST
 from nkarchive.search.columns import KIND_CODES, mark
 
-FIRST_YEAR, LAST_YEAR = 1, 9999  # the bounds of stored dates (an open end is one of these)
+# The years stored dates can name (an open end is one of these).
+FIRST_YEAR, LAST_YEAR = EARLIEST.year, LATEST.year
 _SPANS = ((1000, "m"), (100, "c"), (10, "d"), (1, "y"))  # years in a span, and its letter
 
 

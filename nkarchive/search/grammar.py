@@ -18,6 +18,7 @@ from typing import Literal
 
 from nkarchive.model import vocab
 from nkarchive.model.vocab import Vocabulary
+from nkarchive.search.dates import FIRST_YEAR, LAST_YEAR
 
 
 class QuerySyntaxError(ValueError):
@@ -364,9 +365,6 @@ def _years(value: str, column: int) -> Years:
     if _YEAR.match(value):
         return _within_years(int(value), int(value), value, column)
     raise QuerySyntaxError(f"“year:{value}”: {hint}", column)
-
-
-FIRST_YEAR, LAST_YEAR = 1, 9999  # the years a catalogue's dates can name
 
 
 def _within_years(low: int | None, high: int | None, value: str, column: int) -> Years:
